@@ -1,0 +1,262 @@
+//! The JSON contract, shared by the CLI (`--format json`) and the WASM API.
+//!
+//! One object per input: `file`, `document`, `tables`, `diagnostics`, `summary`. Field
+//! names and row keys are a contract (pinned by `tests/contract.rs`): extend, never rename.
+//! Positions are 1-based lines and columns counted in UTF-16 code units, plus 0-based UTF-16
+//! offsets, so that JavaScript can index its strings with them.
+
+use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::model::{Cell, InputKind, Report, Row, Value};
+use crate::parse::{self, Parsed};
+use crate::source::{LineIndex, Span};
+use crate::template;
+use serde_json::{json, Map, Value as Json};
+
+/// How to read the input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum KindOption {
+    #[default]
+    Auto,
+    Text,
+    Html,
+}
+
+impl KindOption {
+    pub fn parse(s: &str) -> Option<KindOption> {
+        match s {
+            "auto" => Some(KindOption::Auto),
+            "text" | "txt" => Some(KindOption::Text),
+            "html" | "htm" => Some(KindOption::Html),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct CheckOptions {
+    pub kind: KindOption,
+    pub lang: Lang,
+}
+
+/// The result of checking one input.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    pub parsed: Parsed,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    pub fn report(&self) -> &Report {
+        &self.parsed.report
+    }
+    pub fn count(&self, sev: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == sev).count()
+    }
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+}
+
+/// Parse and check a report.
+pub fn check(source: &str, opts: &CheckOptions) -> Checked {
+    let parsed = match opts.kind {
+        KindOption::Auto => parse::parse_auto(source),
+        KindOption::Text => parse::parse(source, InputKind::Text),
+        KindOption::Html => parse::parse(source, InputKind::Html),
+    };
+    let mut diagnostics = parsed.report.findings.clone();
+    diagnostics.sort_by(|a, b| {
+        (a.span.map(|s| s.start).unwrap_or(usize::MAX), a.code, &a.cell).cmp(&(b.span.map(|s| s.start).unwrap_or(usize::MAX), b.code, &b.cell))
+    });
+    Checked { parsed, diagnostics }
+}
+
+/// A number as JSON: integers without a fraction.
+pub fn num(v: f64) -> Json {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        json!(v as i64)
+    } else {
+        json!(v)
+    }
+}
+
+fn cell_json(c: &Cell, src: &str, idx: &LineIndex) -> Json {
+    let mut m = Map::new();
+    m.insert("raw".into(), json!(c.raw));
+    let kind = match &c.value {
+        Value::Number { value, signed, unit } => {
+            m.insert("value".into(), num(*value));
+            if *signed {
+                m.insert("signed".into(), json!(true));
+            }
+            if let Some(u) = unit {
+                m.insert("unit".into(), json!(u));
+            }
+            "number"
+        }
+        Value::Blank => "blank",
+        Value::Dash { .. } => "dash",
+        Value::Unreadable { .. } => "unreadable",
+        Value::Ambiguous { candidates } => {
+            m.insert("candidates".into(), Json::Array(candidates.iter().map(|v| num(*v)).collect()));
+            "ambiguous"
+        }
+        Value::Missing => "missing",
+    };
+    m.insert("kind".into(), json!(kind));
+    if let Some(s) = c.span {
+        let p = idx.position(src, s.start);
+        m.insert("line".into(), json!(p.line));
+        m.insert("column".into(), json!(p.column));
+        m.insert("offset".into(), json!(p.offset));
+        m.insert("length".into(), json!(crate::source::utf16_len(&src[LineIndex::clamp(src, s.start)..LineIndex::clamp(src, s.end)])));
+    }
+    if let Some(g) = c.grid {
+        m.insert("grid".into(), json!({"table": g.table, "row": g.row, "col": g.col}));
+    }
+    Json::Object(m)
+}
+
+fn row_json(r: &Row, src: &str, idx: &LineIndex) -> Json {
+    let mut m = Map::new();
+    m.insert("label".into(), json!(r.label));
+    m.insert("values".into(), Json::Array(r.cells.iter().map(|c| c.number().map(num).unwrap_or(Json::Null)).collect()));
+    m.insert("cells".into(), Json::Array(r.cells.iter().map(|c| cell_json(c, src, idx)).collect()));
+    if !r.candidates.is_empty() {
+        m.insert("candidates".into(), Json::Array(r.candidates.iter().map(|c| Json::Array(c.iter().map(|v| num(*v)).collect())).collect()));
+    }
+    Json::Object(m)
+}
+
+fn span_pos(src: &str, idx: &LineIndex, span: Option<Span>) -> (usize, usize, usize, usize, usize) {
+    let s = span.unwrap_or_default();
+    let a = idx.position(src, s.start);
+    let b = idx.position(src, s.end);
+    (a.line, a.column, b.line, b.column, a.offset)
+}
+
+pub fn diagnostic_json(d: &Diagnostic, src: &str, idx: &LineIndex, lang: Lang) -> Json {
+    let (line, column, end_line, end_column, offset) = span_pos(src, idx, d.span);
+    let mut m = Map::new();
+    m.insert("code".into(), json!(d.code));
+    m.insert("name".into(), json!(d.name));
+    m.insert("severity".into(), json!(d.severity.as_str()));
+    m.insert("outcome".into(), json!(d.outcome));
+    m.insert("message".into(), json!(d.message.get(lang)));
+    m.insert("line".into(), json!(line));
+    m.insert("column".into(), json!(column));
+    m.insert("endLine".into(), json!(end_line));
+    m.insert("endColumn".into(), json!(end_column));
+    m.insert("offset".into(), json!(offset));
+    let end_off = d.span.map(|s| idx.position(src, s.end).offset).unwrap_or(offset);
+    m.insert("length".into(), json!(end_off.saturating_sub(offset)));
+    m.insert("cell".into(), d.cell.as_ref().map(|c| json!({"table": c.table.as_str(), "row": c.row, "column": c.column})).unwrap_or(Json::Null));
+    let related: Vec<Json> = d
+        .related
+        .iter()
+        .map(|r| {
+            let (line, column, _, _, offset) = span_pos(src, idx, r.span);
+            json!({
+                "message": r.message.get(lang),
+                "line": line, "column": column, "offset": offset,
+                "cell": r.cell.as_ref().map(|c| json!({"table": c.table.as_str(), "row": c.row, "column": c.column})),
+            })
+        })
+        .collect();
+    m.insert("related".into(), Json::Array(related));
+    m.insert("notes".into(), Json::Array(d.notes.iter().map(|n| json!(n.get(lang))).collect()));
+    m.insert(
+        "fix".into(),
+        d.fix
+            .as_ref()
+            .map(|f| {
+                json!({
+                    "message": f.message.get(lang),
+                    "replacement": f.replacement,
+                    "cell": f.cell.as_ref().map(|c| json!({"table": c.table.as_str(), "row": c.row, "column": c.column})),
+                })
+            })
+            .unwrap_or(Json::Null),
+    );
+    Json::Object(m)
+}
+
+/// The JSON object for one checked input.
+pub fn to_json(file: &str, c: &Checked, lang: Lang) -> Json {
+    let src = c.parsed.doc.source.as_str();
+    let idx = LineIndex::new(src);
+    let r = c.report();
+    let requests = r.requests.as_ref().map(|t| {
+        let mut rows = Map::new();
+        for row in &t.rows {
+            rows.insert(row.key.clone(), row_json(row, src, &idx));
+        }
+        let extra: Vec<Json> = t
+            .extra_rows
+            .iter()
+            .map(|e| {
+                let mut j = row_json(&e.row, src, &idx);
+                if let Json::Object(m) = &mut j {
+                    m.insert("group".into(), json!(e.group));
+                    m.insert("after".into(), json!(e.after));
+                }
+                j
+            })
+            .collect();
+        json!({"rows": rows, "extraRows": extra, "columns": template::REQUEST_COLUMNS})
+    });
+    let review = r.review.as_ref().map(|t| {
+        let mut j = row_json(&t.row, src, &idx);
+        if let Json::Object(m) = &mut j {
+            m.insert("columns".into(), json!(template::REVIEW_COLUMNS));
+        }
+        j
+    });
+    let active = r.active.as_ref().map(|t| {
+        let specs = template::active_rows(r.format);
+        let mut rows = Map::new();
+        for row in &t.rows {
+            let mut j = row_json(row, src, &idx);
+            if let (Json::Object(m), Some(spec)) = (&mut j, specs.iter().find(|s| s.key == row.key)) {
+                m.insert("columns".into(), json!(spec.columns));
+            }
+            rows.insert(row.key.clone(), j);
+        }
+        Json::Object(rows)
+    });
+    let sections: Vec<Json> = r
+        .sections
+        .iter()
+        .map(|s| {
+            let span = c.parsed.doc.source_span(s.heading_span);
+            let p = idx.position(src, span.start);
+            json!({"number": s.number, "key": s.key, "heading": s.heading, "line": p.line, "column": p.column, "offset": p.offset})
+        })
+        .collect();
+    let diagnostics: Vec<Json> = c.diagnostics.iter().map(|d| diagnostic_json(d, src, &idx, lang)).collect();
+    json!({
+        "file": file,
+        "document": {
+            "format": r.format.as_str(),
+            "year": r.year,
+            "title": r.title,
+            "agency": r.agency,
+            "published": r.published,
+            "inputKind": r.input_kind,
+            "formatEvidence": r.format_evidence,
+            "yearEvidence": r.year_evidence,
+            "sections": sections,
+        },
+        "tables": {
+            "requests": requests,
+            "reviewLitigation": review,
+            "active": active,
+        },
+        "diagnostics": diagnostics,
+        "summary": {
+            "errors": c.count(Severity::Error),
+            "warnings": c.count(Severity::Warning),
+            "notices": c.count(Severity::Notice),
+        },
+    })
+}

@@ -1,0 +1,660 @@
+//! Finding the three standard tables in the analysis text and reading their rows.
+//!
+//! One method serves every layout (HTML grid, pipes, tabs, one cell per line, PDF text,
+//! digits glued together): rows are found by their labels, matched in template order (the
+//! longest chain of label matches that keeps the template's order), and each row's numbers
+//! are the value material that follows its label. Value groups that no label precedes (PDF
+//! text puts merged labels out of order) fill the template rows that are missing between
+//! their neighbours, when the counts agree exactly.
+
+use super::document::{fold_str, is_han, Compact, Document};
+use super::segment::{split, Constraint};
+use super::values::{is_strong_sep, material_after_label, material_end, parse_value, pieces, Piece};
+use crate::diagnostic::{Diagnostic, Msg, Severity};
+use crate::model::*;
+use crate::source::Span;
+use crate::template::{self, Format, RowSpec};
+
+/// Parser finding codes (documented in the rule registry).
+pub const P_TABLE_NOT_FOUND: (&str, &str) = ("P-1", "table-not-found");
+pub const P_ROW_NOT_FOUND: (&str, &str) = ("P-2", "row-not-found");
+pub const P_AMBIGUOUS_SPLIT: (&str, &str) = ("P-3", "ambiguous-digit-split");
+pub const P_UNREADABLE: (&str, &str) = ("P-4", "unreadable-cell");
+pub const P_TABLES_AS_IMAGES: (&str, &str) = ("P-5", "tables-without-numbers");
+pub const P_SCRAMBLED: (&str, &str) = ("P-6", "scrambled-table");
+pub const P_EXTRA_ROW: (&str, &str) = ("P-7", "unknown-row-label");
+pub const P_ROW_SHORT: (&str, &str) = ("P-8", "row-values-missing");
+
+pub struct Ctx<'a> {
+    pub doc: &'a Document,
+    pub findings: &'a mut Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn finding(&mut self, code: (&'static str, &'static str), sev: Severity, msg: Msg, span: Option<Span>, cell: Option<CellRef>) {
+        let mut d = Diagnostic::new(code.0, code.1, sev, msg).at(span.map(|s| self.doc.source_span(s)));
+        d.cell = cell;
+        self.findings.push(d);
+    }
+}
+
+/// A label found in the text.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    row: usize,
+    anchor_start: usize,
+    /// Analysis-text offsets.
+    label_start: usize,
+    label_end: usize,
+}
+
+/// Match labels in template order: the longest chain of occurrences that respects the
+/// template's order. `anchors[i]` are the anchors of row i.
+fn chain(compact: &Compact, text: &str, anchors: &[Vec<String>], prefixes: &[&str], floor: usize) -> Vec<Hit> {
+    // (row, compact start, compact end)
+    let mut occ: Vec<(usize, usize, usize)> = Vec::new();
+    for (row, list) in anchors.iter().enumerate() {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for a in list {
+            for p in compact.find_all(a, 24) {
+                let e = p + a.len();
+                // Keep the longest anchor at overlapping places.
+                if let Some(f) = found.iter_mut().find(|(s, t)| p < *t && *s < e) {
+                    if e - p > f.1 - f.0 {
+                        *f = (p, e);
+                    }
+                } else {
+                    found.push((p, e));
+                }
+            }
+        }
+        occ.extend(found.into_iter().map(|(s, e)| (row, s, e)));
+    }
+    occ.sort_by_key(|&(r, s, _)| (s, r));
+    let n = occ.len();
+    // A label followed by numbers of its own weighs more than a bare one: PDF text repeats
+    // merged labels after the numbers, and those must not outvote the real rows.
+    let weight: Vec<usize> = (0..n)
+        .map(|i| {
+            let from = compact.orig_end(occ[i].2);
+            let to = occ[i + 1..].iter().find(|o| o.1 >= occ[i].2).map(|o| compact.orig(o.1)).unwrap_or(compact.orig(compact.text.len()));
+            let (ms, me) = material_end(text, from, to.max(from));
+            if me > ms && text[ms..me].chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+                3
+            } else {
+                1
+            }
+        })
+        .collect();
+    let mut best: Vec<usize> = weight.clone();
+    let mut prev = vec![usize::MAX; n];
+    for i in 0..n {
+        for j in 0..i {
+            let (rj, _, ej) = occ[j];
+            let (ri, si, _) = occ[i];
+            if rj < ri && ej <= si && best[j] + weight[i] > best[i] {
+                best[i] = best[j] + weight[i];
+                prev[i] = j;
+            }
+        }
+    }
+    let Some(mut i) = (0..n).max_by_key(|&i| (best[i], usize::MAX - occ[i].1)) else { return Vec::new() };
+    let mut picked = Vec::new();
+    loop {
+        picked.push(occ[i]);
+        if prev[i] == usize::MAX {
+            break;
+        }
+        i = prev[i];
+    }
+    picked.reverse();
+    picked
+        .into_iter()
+        .map(|(row, s, e)| {
+            let start = compact.orig(s);
+            let end = compact.orig_end(e);
+            Hit { row, anchor_start: start, label_start: label_start(text, start, prefixes[row], floor), label_end: end }
+        })
+        .collect()
+}
+
+/// Extend a label backwards from its anchor over the rest of its wording and its numbering
+/// (`2.`, `（三）`, `四、`), so that the previous row's digits end where the label begins.
+fn label_start(text: &str, anchor: usize, _prefix: &str, floor: usize) -> usize {
+    let mut p = anchor;
+    let labelish = |c: char, next: Option<char>| {
+        is_han(c) && (c != '无' || next.is_some_and(is_han))
+            || matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '、' | '，' | ',' | '（' | '）' | '(' | ')' | '《' | '》' | '「' | '」')
+    };
+    while p > floor {
+        let Some(c) = text[..p].chars().next_back() else { break };
+        if labelish(c, text[p..].chars().next()) {
+            p -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // A digit numbering: "2." "2．" "2、"
+    let before = &text[floor..p];
+    let digit_before = |s: &str| s.chars().next_back().filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c));
+    if text[p..].starts_with('、') {
+        if let Some(d) = digit_before(before) {
+            return p - d.len_utf8();
+        }
+    }
+    for dot in ['.', '．'] {
+        if let Some(b) = before.strip_suffix(dot) {
+            if let Some(d) = digit_before(b) {
+                return p - dot.len_utf8() - d.len_utf8();
+            }
+        }
+    }
+    p
+}
+
+/// Where the label's wording ends: where its numbers begin, within reason.
+fn label_text_end(text: &str, hit: &Hit, material_start: usize) -> usize {
+    let cap = crate::source::LineIndex::clamp(text, hit.label_end + 150);
+    let end = material_start.clamp(hit.label_end, cap.max(hit.label_end));
+    let t = text[hit.label_end..end].trim_end_matches(|c: char| c.is_whitespace() || is_strong_sep(c) || c == '\u{3000}');
+    // Stop at a line or cell break inside: the rest is another cell.
+    let t = t.split(['\n', '\t', '|']).next().unwrap_or("");
+    hit.label_end + t.len()
+}
+
+/// The label as shown to people: from the row's own numbering when the matched text also
+/// holds the labels of row-spanning group cells before it.
+fn display_label(found: &str, prefix: &str) -> String {
+    let found = found.trim();
+    let num: String = prefix.chars().filter(|c| !matches!(c, '（' | '）' | '(' | ')' | '.' | '、')).collect();
+    let variants = [format!("（{num}）"), format!("({num})"), format!("{num}."), format!("{num}、"), format!("{num}．")];
+    let at = variants.iter().filter_map(|v| found.rfind(v.as_str())).max();
+    match at {
+        Some(i) if !num.is_empty() => found[i..].trim().to_string(),
+        _ => found.to_string(),
+    }
+}
+
+/// The result of reading one row's values.
+struct RowRead {
+    cells: Vec<Cell>,
+    candidates: Vec<Vec<f64>>,
+    /// Non-empty pieces beyond the row's cells.
+    leftovers: Vec<Piece>,
+    problem: Option<RowProblem>,
+}
+
+enum RowProblem {
+    Ambiguous(usize),
+    Short(usize),
+    NoSplit,
+}
+
+fn cell_of(doc: &Document, text: &str, start: usize, end: usize) -> Cell {
+    Cell {
+        raw: text[start..end].to_string(),
+        value: parse_value(&text[start..end]),
+        span: Some(doc.source_span(Span::new(start, end))),
+        grid: doc.grid_at(start),
+    }
+}
+
+/// Read `n` values from pieces of material.
+fn read_row(doc: &Document, ps: &[Piece], cell_mode: bool, n: usize, constraint: &Constraint) -> RowRead {
+    let text = &doc.text;
+    let nonempty: Vec<Piece> = ps.iter().filter(|p| p.end > p.start).cloned().collect();
+    let take = |list: &[Piece]| -> Vec<Cell> { list.iter().take(n).map(|p| cell_of(doc, text, p.start, p.end)).collect() };
+    if nonempty.len() == n {
+        // Every cell is filled: blank pieces around them are padding.
+        return RowRead { cells: take(&nonempty), candidates: Vec::new(), leftovers: Vec::new(), problem: None };
+    }
+    if cell_mode {
+        // The line of the first value: pieces on earlier lines belong to the label's cells.
+        if !ps.is_empty() {
+            let fv = ps.iter().position(|p| p.end > p.start).unwrap_or(0);
+            let line_start = (0..=fv).rev().find(|&i| ps[i].new_line).unwrap_or(0);
+            let line: Vec<Piece> =
+                ps[line_start..].iter().enumerate().take_while(|(i, p)| *i == 0 || !p.new_line).map(|(_, p)| p.clone()).collect();
+            if line.len() >= n && (nonempty.len() <= n || line[..n].iter().any(|p| p.end == p.start)) {
+                let used_end = line[n - 1].end;
+                return RowRead {
+                    cells: take(&line),
+                    candidates: Vec::new(),
+                    leftovers: nonempty.into_iter().filter(|p| p.start > used_end).collect(),
+                    problem: None,
+                };
+            }
+        }
+    }
+    if nonempty.len() >= n {
+        return RowRead { cells: take(&nonempty), candidates: Vec::new(), leftovers: nonempty[n..].to_vec(), problem: None };
+    }
+    if nonempty.is_empty() {
+        return RowRead { cells: Vec::new(), candidates: Vec::new(), leftovers: Vec::new(), problem: Some(RowProblem::Short(0)) };
+    }
+    // Fewer pieces than cells: glued digits? The last piece may end in decimals and a unit
+    // ("13575394432.52元"); these belong to the last cell.
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let last = &nonempty[nonempty.len() - 1];
+    let last_text = &text[last.start..last.end];
+    let int_len = last_text.find(|c: char| !is_digit(c)).unwrap_or(last_text.len());
+    let suffix = &last_text[int_len..];
+    let suffix_ok = suffix.is_empty() || (parse_value(&format!("0{suffix}")).number().is_some() && int_len > 0);
+    let digits_only = suffix_ok && nonempty[..nonempty.len() - 1].iter().all(|p| text[p.start..p.end].chars().all(is_digit));
+    if digits_only {
+        let mut tokens: Vec<String> = nonempty.iter().map(|p| text[p.start..p.end].chars().map(super::values::fold_num).collect()).collect();
+        if let Some(t) = tokens.last_mut() {
+            t.truncate(t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len()));
+        }
+        let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
+        let (cands, _) = split(&refs, n, constraint);
+        let frac = match parse_value(&format!("0{suffix}")) {
+            Value::Number { value, .. } if !suffix.is_empty() => value,
+            _ => 0.0,
+        };
+        let cands: Vec<Vec<f64>> = cands
+            .into_iter()
+            .map(|c| {
+                let mut v: Vec<f64> = c.iter().map(|&x| x as f64).collect();
+                if let Some(l) = v.last_mut() {
+                    *l += frac;
+                }
+                v
+            })
+            .collect();
+        if !cands.is_empty() {
+            // Where each part of the first candidate lies, to give cells their spans.
+            let mut spans = Vec::with_capacity(n);
+            let first = &cands[0];
+            let (mut tok, mut off) = (0usize, 0usize);
+            for (k, v) in first.iter().enumerate() {
+                let len = if k + 1 == n { tokens.last().map(String::len).unwrap_or(1) } else { (v.trunc() as u64).to_string().len() };
+                while tok < nonempty.len() && off >= tokens[tok].len() {
+                    tok += 1;
+                    off = 0;
+                }
+                let p = &nonempty[tok.min(nonempty.len() - 1)];
+                // Full-width digits are 3 bytes; map by char count.
+                let bytes_per = (p.end - p.start) / tokens[tok.min(nonempty.len() - 1)].len().max(1);
+                let s = p.start + off * bytes_per;
+                let e = if k + 1 == n { p.end } else { (s + len * bytes_per).min(p.end) };
+                spans.push((s, e));
+                off += len;
+            }
+            let cells: Vec<Cell> = (0..n)
+                .map(|i| {
+                    let (s, e) = spans[i];
+                    let vals: Vec<f64> = {
+                        let mut v: Vec<f64> = cands.iter().map(|c| c[i]).collect();
+                        v.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+                        v.dedup();
+                        v
+                    };
+                    let value = if vals.len() == 1 {
+                        Value::Number { value: vals[0], signed: false, unit: None }
+                    } else {
+                        Value::Ambiguous { candidates: vals }
+                    };
+                    Cell { raw: text[s..e].to_string(), value, span: Some(doc.source_span(Span::new(s, e))), grid: doc.grid_at(s) }
+                })
+                .collect();
+            let problem = (cands.len() > 1).then_some(RowProblem::Ambiguous(cands.len()));
+            let candidates = if cands.len() > 1 { cands.clone() } else { Vec::new() };
+            return RowRead { cells, candidates, leftovers: Vec::new(), problem };
+        }
+        return RowRead { cells: take(&nonempty), candidates: Vec::new(), leftovers: Vec::new(), problem: Some(RowProblem::NoSplit) };
+    }
+    RowRead { cells: take(&nonempty), candidates: Vec::new(), leftovers: Vec::new(), problem: Some(RowProblem::Short(nonempty.len())) }
+}
+
+fn pad(mut cells: Vec<Cell>, n: usize) -> Vec<Cell> {
+    cells.truncate(n);
+    while cells.len() < n {
+        cells.push(Cell::missing());
+    }
+    cells
+}
+
+/// Report what went wrong reading a row, and any unreadable cells.
+fn report_row(ctx: &mut Ctx, table: TableId, key: &str, label: &str, read: &RowRead, n: usize, span: Span) {
+    let (zh_t, en_t) = (table.zh(), table.en());
+    match read.problem {
+        Some(RowProblem::Ambiguous(k)) => {
+            let zh = format!("{zh_t}“{label}”一行的数字连在一起，有{k}种拆分都符合本行合计，无法确定各格数值");
+            let en = format!("{en_t}, row “{label}”: the digits are run together and {k} ways of splitting them fit the row's own total; the cells cannot be told apart");
+            let alts: Vec<String> = read.candidates.iter().take(6).map(|c| c.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" | ")).collect();
+            let mut d = Diagnostic::new(P_AMBIGUOUS_SPLIT.0, P_AMBIGUOUS_SPLIT.1, Severity::Warning, Msg::new(zh, en))
+                .review()
+                .at(Some(ctx.doc.source_span(span)))
+                .note(Msg::new(format!("可能的拆分：{}", alts.join("；")), format!("possible splits: {}", alts.join("; "))));
+            d.cell = read.cells.iter().position(|c| matches!(c.value, Value::Ambiguous { .. })).map(|i| CellRef::new(table, key, i));
+            ctx.findings.push(d);
+        }
+        Some(RowProblem::NoSplit) => {
+            let zh = format!("{zh_t}“{label}”一行的数字连在一起，找不到符合本行合计的拆分，无法读出各格数值");
+            let en = format!("{en_t}, row “{label}”: the digits are run together and no split fits the row's own total; the cells could not be read");
+            ctx.finding(P_ROW_SHORT, Severity::Warning, Msg::new(zh, en), Some(span), Some(CellRef::new(table, key, 0)));
+        }
+        Some(RowProblem::Short(found)) => {
+            let zh = format!("{zh_t}“{label}”一行应有{n}个数值，只找到{found}个");
+            let en = format!("{en_t}, row “{label}”: {n} values expected, {found} found");
+            ctx.finding(P_ROW_SHORT, Severity::Warning, Msg::new(zh, en), Some(span), Some(CellRef::new(table, key, found.min(n - 1))));
+        }
+        None => {}
+    }
+    for (i, c) in read.cells.iter().enumerate().take(n) {
+        if let Value::Unreadable { text } = &c.value {
+            let zh = format!("{zh_t}“{label}”第{}列“{text}”不是数字", i + 1);
+            let en = format!("{en_t}, row “{label}”, column {}: “{text}” is not a number", i + 1);
+            let mut d = Diagnostic::new(P_UNREADABLE.0, P_UNREADABLE.1, Severity::Error, Msg::new(zh, en)).at(c.span);
+            d.cell = Some(CellRef::new(table, key, i));
+            ctx.findings.push(d);
+        }
+    }
+}
+
+/// Locate the start of a table's region by any of these markers (folded), searching `span`.
+pub fn find_marker(text: &str, span: Span, markers: &[&str]) -> Option<usize> {
+    let c = Compact::new(text, span);
+    markers.iter().filter_map(|m| c.text.find(&fold_str(m)).map(|i| c.orig(i))).min()
+}
+
+/// Read table 三 from its region.
+pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTable> {
+    let text = ctx.doc.text.as_str();
+    let compact = Compact::new(text, region);
+    let specs: Vec<&RowSpec> = template::request_rows(format).collect();
+    let anchors: Vec<Vec<String>> = specs.iter().map(|r| r.anchors.iter().map(|a| fold_str(a)).collect()).collect();
+    let prefixes: Vec<&str> = specs.iter().map(|r| r.prefix).collect();
+    let hits = chain(&compact, text, &anchors, &prefixes, region.start);
+    // A table needs more than a stray word or two.
+    if hits.len() < 3 {
+        return None;
+    }
+    let n = 7;
+    let constraint = Constraint::GroupTotals(vec![7]);
+    let mut table = RequestTable { rows: Vec::new(), extra_rows: Vec::new(), span: None };
+    // (after hit index, values) for groups that no label claims
+    let mut orphans: Vec<(usize, RowRead, Span)> = Vec::new();
+    let mut read_rows: Vec<(usize, Row)> = Vec::new(); // (template index, row)
+    let mut shapes = Vec::new();
+    let findings_before = ctx.findings.len();
+    for (h, hit) in hits.iter().enumerate() {
+        let limit = hits.get(h + 1).map(|x| x.label_start).unwrap_or(region.end);
+        let spec = specs[hit.row];
+        let (ms, me) = material_end(text, hit.label_end, limit);
+        let label = display_label(&text[hit.label_start..label_text_end(text, hit, ms)], spec.prefix);
+        let (ps, cell_mode) = pieces(text, ms, me);
+        let read = read_row(ctx.doc, &ps, cell_mode, n, &constraint);
+        let extras_before = table.extra_rows.len();
+        let row_span = Span::new(hit.label_start, me.max(hit.label_end));
+        shapes.push(row_shape(&read, n));
+        let mut row_findings = Vec::new();
+        {
+            let mut sub = Ctx { doc: ctx.doc, findings: &mut row_findings };
+            report_row(&mut sub, TableId::Requests, spec.key, &label, &read, n, row_span);
+        }
+        // Leftover groups of exactly n values: rows whose labels are elsewhere.
+        let mut left = read.leftovers.clone();
+        while left.len() >= n {
+            let group: Vec<Piece> = left.drain(..n).collect();
+            let r = read_row(ctx.doc, &group, false, n, &constraint);
+            orphans.push((h, r, Span::new(group[0].start, group[n - 1].end)));
+        }
+        // After the material: extra labelled rows, or more orphan groups, up to the next label.
+        let mut pos = me.max(hit.label_end);
+        while pos < limit {
+            let (s, e) = material_after_label(text, pos, limit);
+            if e <= s || s >= limit {
+                break;
+            }
+            let between = text[pos..s].trim_matches(|c: char| c.is_whitespace() || is_strong_sep(c));
+            let (gps, gcell) = pieces(text, s, e);
+            let r = read_row(ctx.doc, &gps, gcell, n, &constraint);
+            let folded = fold_str(between);
+            let is_group_label = folded.is_empty()
+                || template::REQUEST_GROUP_LABELS.iter().any(|g| folded.contains(&fold_str(g)) && folded.len() <= fold_str(g).len() + 12)
+                || !folded.chars().any(is_han);
+            if r.cells.iter().filter(|c| !matches!(c.value, Value::Missing)).count() == n && r.problem.is_none() {
+                if is_group_label {
+                    orphans.push((h, r, Span::new(s, e)));
+                } else {
+                    let label_text = between.split(['\t', '|', '\n']).map(str::trim).filter(|t| !t.is_empty()).next_back().unwrap_or(between).to_string();
+                    let lspan = Span::new(pos, s);
+                    ctx.finding(
+                        P_EXTRA_ROW,
+                        Severity::Notice,
+                        Msg::new(
+                            format!("表三有模板之外的一行“{label_text}”，已单独读取"),
+                            format!("table 3 has a row that is not in the template, “{label_text}”; it was read as an extra row"),
+                        ),
+                        Some(lspan),
+                        None,
+                    );
+                    table.extra_rows.push(ExtraRow {
+                        label: label_text.clone(),
+                        group: spec.group,
+                        after: Some(spec.key.to_string()),
+                        row: Row { key: String::new(), label: label_text, label_span: Some(ctx.doc.source_span(lspan)), cells: pad(r.cells, n), candidates: r.candidates },
+                    });
+                }
+            }
+            pos = e.max(s + 1);
+            // Stay on a char boundary.
+            while pos < text.len() && !text.is_char_boundary(pos) {
+                pos += 1;
+            }
+        }
+        // A row label with no numbers of its own, followed by the report's own sub-items
+        // (customs' extra 其他处理 items): a group label, not a row.
+        if matches!(read.problem, Some(RowProblem::Short(0))) && table.extra_rows.len() > extras_before {
+            for e in &mut table.extra_rows[extras_before..] {
+                e.after = Some(spec.key.to_string());
+                e.group = spec.group;
+            }
+            continue;
+        }
+        ctx.findings.extend(row_findings);
+        let row = Row {
+            key: spec.key.to_string(),
+            label,
+            label_span: Some(ctx.doc.source_span(Span::new(hit.label_start, hit.label_end))),
+            cells: pad(read.cells, n),
+            candidates: read.candidates,
+        };
+        read_rows.push((hit.row, row));
+    }
+    // Fill: orphan groups after hit h go to the template rows missing between hit h and h+1.
+    let mut by_gap: std::collections::BTreeMap<usize, Vec<(RowRead, Span)>> = Default::default();
+    for (h, r, s) in orphans {
+        by_gap.entry(h).or_default().push((r, s));
+    }
+    for (h, groups) in by_gap {
+        let lo = hits[h].row + 1;
+        let hi = hits.get(h + 1).map(|x| x.row).unwrap_or(specs.len());
+        let missing: Vec<usize> = (lo..hi).filter(|i| !read_rows.iter().any(|(r, _)| r == i)).collect();
+        if missing.len() == groups.len() {
+            for (i, (r, s)) in missing.into_iter().zip(groups) {
+                let spec = specs[i];
+                ctx.finding(
+                    P_SCRAMBLED,
+                    Severity::Notice,
+                    Msg::new(
+                        format!("表三“{}”一行的数字前没有行名（常见于PDF转出的文字），按模板顺序归入此行", spec.full_label()),
+                        format!("table 3: the numbers of row “{}” carry no label in the text (common in PDF text); they were placed by template order", spec.full_label()),
+                    ),
+                    Some(s),
+                    Some(CellRef::new(TableId::Requests, spec.key, 0)),
+                );
+                read_rows.push((i, Row { key: spec.key.to_string(), label: spec.full_label(), label_span: None, cells: pad(r.cells, n), candidates: r.candidates }));
+            }
+        } else {
+            let s = groups[0].1;
+            ctx.finding(
+                P_SCRAMBLED,
+                Severity::Warning,
+                Msg::new(
+                    format!("表三有{}组数字没有行名，无法确定属于哪一行", groups.len()),
+                    format!("table 3 has {} groups of numbers with no row label; they could not be placed", groups.len()),
+                ),
+                Some(s),
+                None,
+            );
+        }
+    }
+    if !is_table(&shapes) {
+        ctx.findings.truncate(findings_before);
+        return None;
+    }
+    read_rows.sort_by_key(|(i, _)| *i);
+    let first = hits.first().map(|h| h.label_start).unwrap_or(region.start);
+    let last = read_rows.iter().filter_map(|(_, r)| r.cells.iter().filter_map(|c| c.span).map(|s| s.end).max()).max();
+    table.span = Some(ctx.doc.source_span(Span::new(first, first)).cover(Span::new(first, last.unwrap_or(first)).cover(ctx.doc.source_span(Span::new(first, first)))));
+    table.rows = read_rows.into_iter().map(|(_, r)| r).collect();
+    // Report template rows the table lacks.
+    let missing: Vec<&str> = specs.iter().filter(|s| table.row(s.key).is_none()).map(|s| s.key).collect();
+    if !missing.is_empty() {
+        let labels: Vec<String> = missing.iter().filter_map(|k| template::request_row(k)).map(|s| s.full_label()).collect();
+        ctx.finding(
+            P_ROW_NOT_FOUND,
+            Severity::Warning,
+            Msg::new(
+                format!("表三缺少{}行：{}", labels.len(), labels.join("、")),
+                format!("table 3 lacks {} row(s): {}", labels.len(), missing.join(", ")),
+            ),
+            Some(Span::new(first, first)),
+            None,
+        );
+    }
+    Some(table)
+}
+
+/// Read table 四 from its region: the fifteen numbers after its header.
+pub fn review(ctx: &mut Ctx, region: Span) -> Option<ReviewTable> {
+    let text = ctx.doc.text.as_str();
+    let compact = Compact::new(text, region);
+    let words: Vec<String> = template::REVIEW_HEADER_WORDS.iter().map(|w| fold_str(w)).collect();
+    // Header words, with spaced-out variants folded away ("结 果 维 持").
+    let mut header: Vec<(usize, usize)> = Vec::new();
+    for w in &words {
+        for p in compact.find_all(w, 64) {
+            header.push((p, p + w.len()));
+        }
+    }
+    // The template's short forms in Word exports ("结 果 持", "尚 未 结").
+    for w in ["维持", "纠正", "审结", "其他结果", "未结"] {
+        for p in compact.find_all(w, 64) {
+            header.push((p, p + w.len()));
+        }
+    }
+    if header.is_empty() {
+        return None;
+    }
+    header.sort();
+    let first = compact.orig(header[0].0);
+    let last_end = compact.orig_end(header.iter().map(|h| h.1).max().unwrap_or(0));
+    let (ms, me) = material_end(text, last_end, region.end);
+    let (ps, cell_mode) = pieces(text, ms, me);
+    let n = 15;
+    let read = read_row(ctx.doc, &ps, cell_mode, n, &Constraint::GroupTotals(vec![5, 5, 5]));
+    let filled = read.cells.iter().filter(|c| !matches!(c.value, Value::Missing)).count();
+    // Numbers between the header words: the table's text is out of order.
+    let interleaved = {
+        let span = &compact.text[header[0].1.min(compact.text.len())..header.iter().map(|h| h.0).max().unwrap_or(0).max(header[0].1).min(compact.text.len())];
+        span.chars().any(|c| c.is_ascii_digit())
+    };
+    let span = Span::new(first, me.max(last_end));
+    if interleaved && (filled < n || read.problem.is_some()) {
+        ctx.finding(
+            P_SCRAMBLED,
+            Severity::Warning,
+            Msg::new(
+                "表四的数字与表头文字交错（常见于PDF转出的文字），无法可靠地读出15个数值，未作检查",
+                "table 4's numbers are interleaved with its header words (common in PDF text); its 15 values could not be read reliably and were not checked",
+            ),
+            Some(span),
+            None,
+        );
+        let row = Row { key: "values".into(), label: "行政复议、行政诉讼".into(), label_span: None, cells: pad(Vec::new(), n), candidates: Vec::new() };
+        return Some(ReviewTable { row, span: Some(ctx.doc.source_span(span)) });
+    }
+    if filled > 0 && filled < n && !interleaved {
+        // Numbers after header words in running text: not a table.
+        return None;
+    }
+    if filled == 0 && read.problem.is_some() {
+        // Header without numbers.
+        let row = Row { key: "values".into(), label: "行政复议、行政诉讼".into(), label_span: None, cells: pad(Vec::new(), n), candidates: Vec::new() };
+        return Some(ReviewTable { row, span: Some(ctx.doc.source_span(span)) });
+    }
+    report_row(ctx, TableId::ReviewLitigation, "values", "行政复议、行政诉讼", &read, n, span);
+    let row = Row {
+        key: "values".into(),
+        label: "行政复议、行政诉讼".into(),
+        label_span: Some(ctx.doc.source_span(Span::new(first, last_end))),
+        cells: pad(read.cells, n),
+        candidates: read.candidates,
+    };
+    Some(ReviewTable { row, span: Some(ctx.doc.source_span(span)) })
+}
+
+/// Read table 二 from its region.
+pub fn active(ctx: &mut Ctx, region: Span, format: Format) -> Option<ActiveTable> {
+    let text = ctx.doc.text.as_str();
+    let compact = Compact::new(text, region);
+    let specs = template::active_rows(format);
+    let anchors: Vec<Vec<String>> = specs.iter().map(|r| r.anchors.iter().map(|a| fold_str(a)).collect()).collect();
+    let prefixes: Vec<&str> = specs.iter().map(|_| "").collect();
+    let hits = chain(&compact, text, &anchors, &prefixes, region.start);
+    if hits.len() < 2 {
+        return None;
+    }
+    let mut table = ActiveTable::default();
+    let mut shapes = Vec::new(); // per row: Some(true) full, Some(false) partial, None empty
+    let mut row_findings = Vec::new();
+    for (h, hit) in hits.iter().enumerate() {
+        let spec = &specs[hit.row];
+        let n = spec.columns.len();
+        let limit = hits.get(h + 1).map(|x| x.label_start).unwrap_or(region.end);
+        let (ms, me) = material_end(text, hit.label_end, limit);
+        let label = text[hit.anchor_start..label_text_end(text, hit, ms)].trim().to_string();
+        let (ps, cell_mode) = pieces(text, ms, me);
+        let read = read_row(ctx.doc, &ps, cell_mode, n, &Constraint::None);
+        let span = Span::new(hit.label_start, me.max(hit.label_end));
+        shapes.push(row_shape(&read, n));
+        let mut sub = Ctx { doc: ctx.doc, findings: &mut row_findings };
+        report_row(&mut sub, TableId::Active, spec.key, &label, &read, n, span);
+        table.rows.push(Row {
+            key: spec.key.to_string(),
+            label,
+            label_span: Some(ctx.doc.source_span(Span::new(hit.label_start, hit.label_end))),
+            cells: pad(read.cells, n),
+            candidates: read.candidates,
+        });
+        table.span = Some(table.span.unwrap_or_else(|| ctx.doc.source_span(span)).cover(ctx.doc.source_span(span)));
+    }
+    if !is_table(&shapes) {
+        return None;
+    }
+    ctx.findings.extend(row_findings);
+    Some(table)
+}
+
+/// How completely a row was read: Some(true) every cell, Some(false) some, None none.
+fn row_shape(read: &RowRead, n: usize) -> Option<bool> {
+    let filled = read.cells.iter().filter(|c| !matches!(c.value, Value::Missing)).count();
+    match filled {
+        0 => None,
+        f if f >= n => Some(true),
+        _ => Some(false),
+    }
+}
+
+/// Labels found in a narrative are not a table: a table has most rows read in full, or —
+/// published without numbers — nearly none read at all.
+fn is_table(shapes: &[Option<bool>]) -> bool {
+    let full = shapes.iter().filter(|s| **s == Some(true)).count();
+    let empty = shapes.iter().filter(|s| s.is_none()).count();
+    full * 2 >= shapes.len() || empty * 4 >= shapes.len() * 3
+}
+

@@ -1,0 +1,124 @@
+//! Byte spans, line index and UTF-16 conversion.
+//!
+//! Everything inside the crate works on byte offsets into the input string. People want
+//! 1-based line/column numbers, and JavaScript indexes strings in UTF-16 code units, so the
+//! conversion happens here, once, at the edge.
+
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into the source text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end: end.max(start) }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+    }
+}
+
+/// Maps byte offsets to lines and columns.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+/// A position for people and for JavaScript.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in UTF-16 code units (as JavaScript counts).
+    pub column: usize,
+    /// 0-based offset from the start of the text in UTF-16 code units.
+    pub offset: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i + 1);
+            }
+        }
+        LineIndex { line_starts }
+    }
+
+    /// Clamp an offset into the text and onto a char boundary (never panics).
+    pub fn clamp(text: &str, offset: usize) -> usize {
+        let mut o = offset.min(text.len());
+        while o > 0 && !text.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
+    }
+
+    /// 0-based line number of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts.get(line).copied().unwrap_or(0)
+    }
+
+    /// The byte range of a 0-based line, without its line terminator.
+    pub fn line_span(&self, text: &str, line: usize) -> Span {
+        let start = self.line_start(line).min(text.len());
+        let mut end = self.line_starts.get(line + 1).map(|s| s - 1).unwrap_or(text.len());
+        if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        Span::new(start, end.max(start))
+    }
+
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = Self::clamp(text, offset);
+        let line = self.line_of(offset);
+        let start = self.line_start(line);
+        let column = utf16_len(&text[start..offset]) + 1;
+        Position { line: line + 1, column, offset: utf16_len(&text[..offset]) }
+    }
+}
+
+/// Length of a string in UTF-16 code units.
+pub fn utf16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_utf16() {
+        let text = "一、总体情况\n𠀀ab\r\nc";
+        let idx = LineIndex::new(text);
+        let p = idx.position(text, text.find('a').unwrap());
+        assert_eq!((p.line, p.column), (2, 3)); // 𠀀 is two UTF-16 units
+        let p = idx.position(text, text.find('c').unwrap());
+        assert_eq!((p.line, p.column), (3, 1));
+        assert_eq!(idx.line_span(text, 1), Span::new(19, 25));
+        // Offsets inside a char are clamped back, never panic.
+        let p = idx.position(text, 1);
+        assert_eq!((p.line, p.column, p.offset), (1, 1, 0));
+        let p = idx.position(text, 10_000);
+        assert_eq!(p.line, 3);
+    }
+}
