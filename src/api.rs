@@ -228,8 +228,7 @@ pub fn to_json(file: &str, c: &Checked, lang: Lang) -> Json {
         .sections
         .iter()
         .map(|s| {
-            let span = c.parsed.doc.source_span(s.heading_span);
-            let p = idx.position(src, span.start);
+            let p = idx.position(src, s.heading_span.start);
             json!({"number": s.number, "key": s.key, "heading": s.heading, "line": p.line, "column": p.column, "offset": p.offset})
         })
         .collect();

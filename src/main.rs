@@ -97,8 +97,8 @@ fn run_check(args: CheckArgs) -> ExitCode {
         };
         let kind = match args.kind {
             KindArg::Auto => match decoded.kind {
-                nianbao::input::InputKind::Html => KindOption::Html,
-                nianbao::input::InputKind::Text => KindOption::Text,
+                nianbao::model::InputKind::Html => KindOption::Html,
+                nianbao::model::InputKind::Text => KindOption::Text,
             },
             KindArg::Text => KindOption::Text,
             KindArg::Html => KindOption::Html,

@@ -214,7 +214,8 @@ pub struct Section {
     pub heading: String,
     /// The heading's span in the source.
     pub heading_span: Span,
-    /// From the heading to the next section (or the end), in the analysis text.
+    /// From the heading to the next section (or the end), in the analysis text
+    /// (`Parsed::doc.text`, which equals the source for plain text).
     pub text_span: Span,
 }
 

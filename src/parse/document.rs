@@ -17,6 +17,8 @@ pub struct Segment {
     pub source: Span,
     /// For HTML table cells.
     pub grid: Option<GridPos>,
+    /// The analysis text of this piece equals its source bytes, so offsets map one to one.
+    pub exact: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -63,8 +65,8 @@ impl Document {
     }
 
     fn project(&self, seg: &Segment, offset: usize) -> usize {
-        // Text segments map byte for byte when the lengths agree; otherwise to the start.
-        if seg.text.len() == seg.source.len() {
+        // Text segments map byte for byte when they are the same text; otherwise to an end.
+        if seg.exact {
             let d = offset.saturating_sub(seg.text.start).min(seg.source.len());
             seg.source.start + d
         } else if offset >= seg.text.end {

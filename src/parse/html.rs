@@ -153,7 +153,8 @@ impl<'a> Renderer<'a> {
         let start = self.out.len();
         self.out.push_str(&collapsed);
         let source = self.locate(t);
-        self.segs.push(Segment { text: Span::new(start, self.out.len()), source, grid: self.grid });
+        let exact = self.src.get(source.start..source.end) == Some(&self.out[start..]);
+        self.segs.push(Segment { text: Span::new(start, self.out.len()), source, grid: self.grid, exact });
     }
 
     /// Find the source bytes of a text node: search forward from the cursor for its first
@@ -297,7 +298,7 @@ impl<'a> Renderer<'a> {
             }
         }
         self.grid = saved;
-        self.cells.push(Segment { text: Span::new(start, self.out.len()), source, grid: Some(pos) });
+        self.cells.push(Segment { text: Span::new(start, self.out.len()), source, grid: Some(pos), exact: false });
     }
 }
 

@@ -23,22 +23,6 @@ pub struct Parsed {
     pub report: Report,
 }
 
-/// Guess whether pasted text is HTML.
-pub fn sniff(source: &str) -> InputKind {
-    let head: String = source.chars().take(4096).collect::<String>().to_ascii_lowercase();
-    let t = head.trim_start_matches('\u{feff}').trim_start();
-    if t.starts_with("<!doctype html") || t.starts_with("<html") || t.starts_with("<?xml") && t.contains("<html") {
-        return InputKind::Html;
-    }
-    let tags = ["<table", "<p>", "<p ", "<div", "<span", "<br", "<td", "<tr", "<body", "<meta", "<h1", "<h2", "<font"];
-    let count: usize = tags.iter().map(|t| head.matches(t).count()).sum();
-    if count >= 2 && (t.starts_with('<') || count >= 6) {
-        InputKind::Html
-    } else {
-        InputKind::Text
-    }
-}
-
 pub fn parse(source: &str, kind: InputKind) -> Parsed {
     let doc = match kind {
         InputKind::Html => html::render(source),
@@ -48,8 +32,9 @@ pub fn parse(source: &str, kind: InputKind) -> Parsed {
     Parsed { doc, report }
 }
 
+/// Parse text whose kind is not known: HTML when it looks like markup.
 pub fn parse_auto(source: &str) -> Parsed {
-    parse(source, sniff(source))
+    parse(source, crate::input::sniff_kind(source))
 }
 
 fn read(doc: &Document) -> Report {
@@ -155,6 +140,14 @@ fn read(doc: &Document) -> Report {
         }
     }
     findings.sort_by_key(|d| (d.span.map(|s| s.start).unwrap_or(0), d.code));
+    // Headings point into the source; section bodies stay in the analysis text.
+    let sections = sections
+        .into_iter()
+        .map(|mut s| {
+            s.heading_span = doc.source_span(s.heading_span);
+            s
+        })
+        .collect();
     Report {
         input_kind: doc.kind,
         title: m.title,

@@ -263,22 +263,23 @@ fn read_row(doc: &Document, ps: &[Piece], cell_mode: bool, n: usize, constraint:
             })
             .collect();
         if !cands.is_empty() {
-            // Where each part of the first candidate lies, to give cells their spans.
+            // Where each part of the first candidate lies, to give cells their spans: walk the
+            // digits (full-width ones are three bytes) piece by piece.
+            let digit_offsets: Vec<Vec<usize>> =
+                nonempty.iter().map(|p| text[p.start..p.end].char_indices().map(|(k, _)| p.start + k).chain([p.end]).collect()).collect();
             let mut spans = Vec::with_capacity(n);
             let first = &cands[0];
             let (mut tok, mut off) = (0usize, 0usize);
             for (k, v) in first.iter().enumerate() {
                 let len = if k + 1 == n { tokens.last().map(String::len).unwrap_or(1) } else { (v.trunc() as u64).to_string().len() };
-                while tok < nonempty.len() && off >= tokens[tok].len() {
+                while tok + 1 < nonempty.len() && off >= tokens[tok].len() {
                     tok += 1;
                     off = 0;
                 }
-                let p = &nonempty[tok.min(nonempty.len() - 1)];
-                // Full-width digits are 3 bytes; map by char count.
-                let bytes_per = (p.end - p.start) / tokens[tok.min(nonempty.len() - 1)].len().max(1);
-                let s = p.start + off * bytes_per;
-                let e = if k + 1 == n { p.end } else { (s + len * bytes_per).min(p.end) };
-                spans.push((s, e));
+                let offs = &digit_offsets[tok];
+                let s = offs[off.min(offs.len() - 1)];
+                let e = if k + 1 == n { nonempty[tok].end } else { offs[(off + len).min(offs.len() - 1)] };
+                spans.push((s, e.max(s)));
                 off += len;
             }
             let cells: Vec<Cell> = (0..n)
