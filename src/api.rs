@@ -9,6 +9,7 @@ use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::model::{Cell, InputKind, Report, Row, Value};
 use crate::parse::{self, Parsed};
 use crate::source::{LineIndex, Span};
+use crate::rules::{self, RuleConfig, RuleCtx};
 use crate::template;
 use serde_json::{json, Map, Value as Json};
 
@@ -36,6 +37,9 @@ impl KindOption {
 pub struct CheckOptions {
     pub kind: KindOption,
     pub lang: Lang,
+    /// Last year's report from the same body (text or HTML), for the cross-year rules.
+    pub previous: Option<String>,
+    pub rules: RuleConfig,
 }
 
 /// The result of checking one input.
@@ -64,10 +68,8 @@ pub fn check(source: &str, opts: &CheckOptions) -> Checked {
         KindOption::Text => parse::parse(source, InputKind::Text),
         KindOption::Html => parse::parse(source, InputKind::Html),
     };
-    let mut diagnostics = parsed.report.findings.clone();
-    diagnostics.sort_by(|a, b| {
-        (a.span.map(|s| s.start).unwrap_or(usize::MAX), a.code, &a.cell).cmp(&(b.span.map(|s| s.start).unwrap_or(usize::MAX), b.code, &b.cell))
-    });
+    let previous = opts.previous.as_deref().map(parse::parse_auto);
+    let diagnostics = rules::run(&RuleCtx::new(&parsed, previous.as_ref()), &opts.rules);
     Checked { parsed, diagnostics }
 }
 

@@ -12,6 +12,7 @@ pub mod input;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod rules;
 pub mod source;
 pub mod template;
 

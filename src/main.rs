@@ -103,7 +103,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
             KindArg::Text => KindOption::Text,
             KindArg::Html => KindOption::Html,
         };
-        let checked = api::check(&decoded.text, &CheckOptions { kind, lang });
+        let checked = api::check(&decoded.text, &CheckOptions { kind, lang, ..Default::default() });
         any_error |= checked.has_errors();
         let result = match args.format {
             OutputFormat::Json => {

@@ -40,7 +40,7 @@ fn options(value: JsValue) -> Result<(CheckOptions, String), JsValue> {
         None => Lang::Zh,
         Some(l) => Lang::parse(l).ok_or_else(|| js_error(format!("nianbao: lang 应为 zh 或 en / lang must be zh or en, not {l:?}")))?,
     };
-    Ok((CheckOptions { kind, lang }, o.file.unwrap_or_default()))
+    Ok((CheckOptions { kind, lang, ..Default::default() }, o.file.unwrap_or_default()))
 }
 
 fn now() -> f64 {

@@ -32,7 +32,7 @@ fn spans(r: &Report) -> Vec<Span> {
 
 fn check_all_ways(src: &str) {
     for kind in [KindOption::Auto, KindOption::Text, KindOption::Html] {
-        let c = api::check(src, &CheckOptions { kind, lang: Lang::Zh });
+        let c = api::check(src, &CheckOptions { kind, lang: Lang::Zh, ..Default::default() });
         for s in spans(c.report()) {
             assert!(s.start <= s.end && s.end <= src.len(), "span {s:?} out of bounds ({})", src.len());
             assert!(src.is_char_boundary(s.start) && src.is_char_boundary(s.end), "span {s:?} not on char boundaries");

@@ -1,0 +1,5 @@
+//! X-* (narrative against the tables) rules.
+
+use super::Rule;
+
+pub static RULES: &[&dyn Rule] = &[];

@@ -1,0 +1,108 @@
+//! P-*: what the parser could not read. The parser records these findings while it reads;
+//! each rule here documents one code and passes its findings on (so that they can be
+//! selected, ignored and re-graded like any other rule).
+
+use super::{Rule, RuleCtx};
+use crate::diagnostic::Diagnostic;
+
+pub static RULES: &[&dyn Rule] = &[
+    &TableNotFound,
+    &RowNotFound,
+    &AmbiguousDigitSplit,
+    &UnreadableCell,
+    &TablesWithoutNumbers,
+    &ScrambledTable,
+    &UnknownRowLabel,
+    &RowValuesMissing,
+];
+
+fn pass_on(code: &str, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
+    out.extend(ctx.report.findings.iter().filter(|d| d.code == code).cloned());
+}
+
+macro_rules! parser_rule {
+    ($ty:ident, $code:literal, $name:literal, $sev:ident, $sz:literal, $se:literal, $wz:literal, $we:literal, $yz:literal, $ye:literal, $fails:literal, $passes:literal) => {
+        crate::declare_rule! {
+            pub struct $ty;
+            code: $code, name: $name, family: Parser, severity: $sev,
+            formats: [F2021, F2019, Pre2019, Unknown],
+            summary: ($sz, $se),
+            what: ($wz, $we),
+            why: ($yz, $ye),
+            basis: "解析器发现 / parser finding (SPEC §8: input realities)",
+            fails: $fails,
+            passes: $passes,
+        }
+        impl $ty {
+            fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
+                pass_on($code, ctx, out)
+            }
+        }
+    };
+}
+
+parser_rule!(
+    TableNotFound, "P-1", "table-not-found", Error,
+    "找不到标准表格", "a standard table was not found",
+    "2019年及以后格式的报告应有表二、表三、表四；找不到其中之一时报告此项。该部分标题存在而表格缺失时（多为以图片发布），降为警告并提示人工查看。",
+    "Reports in the 2019 and 2021 formats have tables 2, 3 and 4; this reports one that is not there. When the section heading is there but no table follows (often an image), it is a warning that asks for review.",
+    "缺少表格时，所有勾稽关系都无法检查；“全部为零”与“没有表格”必须区分。",
+    "Without the table no identity can be checked; “all zero” and “no table” must not be confused.",
+    "三、收到和处理政府信息公开申请情况\n（表格为图片）\n四、政府信息公开行政复议、行政诉讼情况",
+    "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |"
+);
+parser_rule!(
+    RowNotFound, "P-2", "row-not-found", Warning,
+    "表三缺少模板中的行", "table 3 lacks rows of the template",
+    "表三的每一行都应按模板出现；列出找不到的行。", "Every row of table 3 should appear as in the template; lists the rows not found.",
+    "缺行会使合计无法核对，也可能是使用了旧格式。", "A missing row makes the totals uncheckable, or betrays an outdated template.",
+    "（六）其他处理 | 1.申请人无正当理由逾期不补正… | 0 |…（缺“3.其他”）", "（六）其他处理 1. … 2. … 3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+);
+parser_rule!(
+    AmbiguousDigitSplit, "P-3", "ambiguous-digit-split", Warning,
+    "数字连在一起，有多种拆分", "digits run together split more than one way",
+    "网页抓取的文字常丢失单元格边界（如“640020470”）。解析器只用本行自身的合计拆分数字；有多种拆分时保留全部候选，不擅自选择。",
+    "Crawled text often loses cell boundaries (“640020470”). The parser splits digits using only the row's own total; when several splits fit, it keeps them all and picks none.",
+    "用被检查的等式去“修复”数据会掩盖真正的错误，因此只能请人核对。",
+    "Repairing data with the very identity under test would hide real errors, so a person must look.",
+    "（一）予以公开270020130", "（一）予以公开 | 27 | 0 | 0 | 2 | 0 | 1 | 30 |"
+);
+parser_rule!(
+    UnreadableCell, "P-4", "unreadable-cell", Error,
+    "单元格不是数字", "a cell is not a number",
+    "数值单元格中出现无法读作数字的文字。", "A numeric cell holds text that cannot be read as a number.",
+    "无法读取的单元格使所在行列的核对无法进行。", "An unreadable cell stops the checks of its row and column.",
+    "行政许可 | 约200 |", "行政许可 | 200 |"
+);
+parser_rule!(
+    TablesWithoutNumbers, "P-5", "tables-without-numbers", Warning,
+    "表格只有表头和行名，没有数字", "a table has labels but no numbers",
+    "表格的表头和行名都在，但没有数字：常见于表格以图片或附件发布，或复制时丢失了数字。",
+    "The table's headings and labels are there but no numbers: typical of tables published as images or attachments, or lost in copying.",
+    "没有数字就无法检查，不能当作“全部为零”。", "Without numbers nothing can be checked; it must not be taken as all zeros.",
+    "规章\n规范性文件\n行政许可", "规章 | 0 | 0 | 6 |"
+);
+parser_rule!(
+    ScrambledTable, "P-6", "scrambled-table", Notice,
+    "表格文字顺序错乱", "a table's text is out of order",
+    "PDF转出的文字中，合并单元格的行名常出现在数字之后。解析器按模板顺序归位无行名的数字组（数量完全吻合时），否则不作检查。",
+    "In text from PDFs the labels of merged cells often come after the numbers. The parser places unlabelled groups by template order when the counts agree exactly; otherwise it does not check them.",
+    "按位置归入的数值需要人工确认。", "Values placed by position deserve a look.",
+    "二、上年结转…34 0 0 0 0 0 34 1288 21 0 0 50 3 1362 …（一）予以公开", "（一）予以公开 | 1288 | 21 | 0 | 0 | 50 | 3 | 1362 |"
+);
+parser_rule!(
+    UnknownRowLabel, "P-7", "unknown-row-label", Notice,
+    "表三有模板之外的行", "table 3 has a row the template lacks",
+    "报告在表三中自行增加的行（如海关在“其他处理”下增加的“申请人撤销申请”）单独读取，并计入所属类别。",
+    "Rows a report adds to table 3 (such as customs' “申请人撤销申请” under 其他处理) are read separately and counted in their group.",
+    "模板之外的行需要说明来由；它们也参与合计核对。", "Rows outside the template need explaining; they take part in the totals.",
+    "（六）其他处理 | 4.申请人撤销申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |", "（六）其他处理 | 3.其他 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |"
+);
+parser_rule!(
+    RowValuesMissing, "P-8", "row-values-missing", Warning,
+    "一行的数值不全", "a row has too few values",
+    "一行应有的数值没有找全，或连在一起的数字找不到符合本行合计的拆分。",
+    "A row has fewer values than it should, or digits run together admit no split that fits the row's own total.",
+    "缺失的数值使该行和所在列无法核对。", "Missing values make the row and its columns uncheckable.",
+    "一、本年新收政府信息公开申请数量 | 3 | 0 |", "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |"
+);

@@ -1,0 +1,5 @@
+//! S-* (structure) rules.
+
+use super::Rule;
+
+pub static RULES: &[&dyn Rule] = &[];
