@@ -188,6 +188,8 @@ impl RequestTable {
 pub struct ReviewTable {
     pub row: Row,
     pub span: Option<Span>,
+    /// The text was out of order and the values were not read (a P-6 finding says so).
+    pub scrambled: bool,
 }
 
 /// 表二 主动公开政府信息情况.

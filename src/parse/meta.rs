@@ -19,7 +19,7 @@ pub fn sections(text: &str) -> Vec<Section> {
         let mut search = from;
         while let Some(i) = c.get(search..).and_then(|s| s.find(&marker)).map(|i| i + search) {
             let after = i + marker.len();
-            let window: String = c[after..].chars().take(14).collect();
+            let window: String = c[after..].chars().take(20).collect();
             // The heading's keyword must come soon after the numbering, in the same phrase.
             let hit = spec.keywords.iter().filter_map(|k| window.find(&fold_str(k)).map(|p| (p, k.len()))).min();
             if let Some((p, klen)) = hit {

@@ -46,9 +46,12 @@ fn read(doc: &Document) -> Report {
 
     let section = |n: u8| sections.iter().find(|s| s.number == n);
     // Regions of the three tables.
-    let req_start = tables::find_marker(text, full, &["勾稽关系", "本年新收政府信息公开申请"])
-        .map(|p| section(3).map(|s| s.heading_span.start.min(p)).unwrap_or(p))
-        .or_else(|| section(3).map(|s| s.heading_span.start));
+    // Table 三 starts at its header ("…勾稽关系…"), else at section 三, else at its first row;
+    // never in the narrative of section 一, which uses the same words.
+    let req_start = section(3)
+        .map(|s| s.heading_span.start)
+        .or_else(|| tables::find_marker(text, full, &["勾稽关系"]))
+        .or_else(|| tables::find_marker(text, full, &["本年新收政府信息公开申请"]));
     let req_end = req_start.map(|st| {
         let after = Span::new(st, text.len());
         let by_heading = section(4).map(|s| s.heading_span.start).filter(|&p| p > st);
@@ -105,7 +108,7 @@ fn read(doc: &Document) -> Report {
             (4u8, review.as_ref().is_some_and(|t| has_numbers(t.row.cells.iter())), "表四（行政复议、行政诉讼情况）", "table 4 (administrative review and litigation)"),
             (2u8, active.as_ref().is_some_and(|t| has_numbers(t.rows.iter().flat_map(|r| r.cells.iter()))), "表二（主动公开政府信息情况）", "table 2 (proactive disclosure)"),
         ] {
-            if present {
+            if present || sec == 4 && review.as_ref().is_some_and(|t| t.scrambled) {
                 continue;
             }
             let labels_only = match sec {

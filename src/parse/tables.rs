@@ -380,6 +380,8 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
     let mut read_rows: Vec<(usize, Row)> = Vec::new(); // (template index, row)
     let mut shapes = Vec::new();
     let findings_before = ctx.findings.len();
+    // Rows whose label heads the report's own sub-items instead of numbers.
+    let mut group_labels: Vec<&str> = Vec::new();
     for (h, hit) in hits.iter().enumerate() {
         let limit = hits.get(h + 1).map(|x| x.label_start).unwrap_or(region.end);
         let spec = specs[hit.row];
@@ -453,6 +455,7 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
                 e.after = Some(spec.key.to_string());
                 e.group = spec.group;
             }
+            group_labels.push(spec.key);
             continue;
         }
         ctx.findings.extend(row_findings);
@@ -513,7 +516,7 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
     table.span = Some(ctx.doc.source_span(Span::new(first, first)).cover(Span::new(first, last.unwrap_or(first)).cover(ctx.doc.source_span(Span::new(first, first)))));
     table.rows = read_rows.into_iter().map(|(_, r)| r).collect();
     // Report template rows the table lacks.
-    let missing: Vec<&str> = specs.iter().filter(|s| table.row(s.key).is_none()).map(|s| s.key).collect();
+    let missing: Vec<&str> = specs.iter().filter(|s| table.row(s.key).is_none() && !group_labels.contains(&s.key)).map(|s| s.key).collect();
     if !missing.is_empty() {
         let labels: Vec<String> = missing.iter().filter_map(|k| template::request_row(k)).map(|s| s.full_label()).collect();
         ctx.finding(
@@ -548,7 +551,9 @@ pub fn review(ctx: &mut Ctx, region: Span) -> Option<ReviewTable> {
             header.push((p, p + w.len()));
         }
     }
-    if header.is_empty() {
+    // A table 四 header has most of its words; a narrative that mentions 复议 has not.
+    let distinct = words.iter().filter(|w| compact.text.contains(w.as_str())).count();
+    if header.is_empty() || distinct < 5 {
         return None;
     }
     header.sort();
@@ -577,7 +582,7 @@ pub fn review(ctx: &mut Ctx, region: Span) -> Option<ReviewTable> {
             None,
         );
         let row = Row { key: "values".into(), label: "行政复议、行政诉讼".into(), label_span: None, cells: pad(Vec::new(), n), candidates: Vec::new() };
-        return Some(ReviewTable { row, span: Some(ctx.doc.source_span(span)) });
+        return Some(ReviewTable { row, span: Some(ctx.doc.source_span(span)), scrambled: true });
     }
     if filled > 0 && filled < n && !interleaved {
         // Numbers after header words in running text: not a table.
@@ -586,7 +591,7 @@ pub fn review(ctx: &mut Ctx, region: Span) -> Option<ReviewTable> {
     if filled == 0 && read.problem.is_some() {
         // Header without numbers.
         let row = Row { key: "values".into(), label: "行政复议、行政诉讼".into(), label_span: None, cells: pad(Vec::new(), n), candidates: Vec::new() };
-        return Some(ReviewTable { row, span: Some(ctx.doc.source_span(span)) });
+        return Some(ReviewTable { row, span: Some(ctx.doc.source_span(span)), scrambled: false });
     }
     report_row(ctx, TableId::ReviewLitigation, "values", "行政复议、行政诉讼", &read, n, span);
     let row = Row {
@@ -596,7 +601,7 @@ pub fn review(ctx: &mut Ctx, region: Span) -> Option<ReviewTable> {
         cells: pad(read.cells, n),
         candidates: read.candidates,
     };
-    Some(ReviewTable { row, span: Some(ctx.doc.source_span(span)) })
+    Some(ReviewTable { row, span: Some(ctx.doc.source_span(span)), scrambled: false })
 }
 
 /// Read table 二 from its region.

@@ -14,7 +14,7 @@ mod crossyear;
 mod meta;
 mod narrative;
 mod parser;
-mod requests;
+pub mod requests;
 mod review;
 mod structure;
 

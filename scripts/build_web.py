@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Build nianbao's WebAssembly packages as wasm-pack.toml says (run it as scripts/build-web.sh).
+
+    scripts/build-web.sh                 every target in wasm-pack.toml
+    scripts/build-web.sh --target web    only the listed target(s) (repeatable)
+    scripts/build-web.sh --no-opt        skip wasm-opt (faster; the size check still runs)
+
+Steps: cargo build --lib (wasm32) -> wasm-bindgen per target -> wasm-opt per target -> gzip size check.
+Exits non-zero when a step fails or a gzipped .wasm is over the budget. Tools come from scripts/setup.sh.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+from typing import NoReturn
+
+ROOT = Path(__file__).resolve().parent.parent
+RECIPE = ROOT / "wasm-pack.toml"
+
+
+def log(msg: str) -> None:
+    print(f"build-web: {msg}", flush=True)
+
+
+def fail(msg: str) -> NoReturn:
+    print(f"build-web: error: {msg}", file=sys.stderr, flush=True)
+    sys.exit(1)
+
+
+def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
+    print("+ " + " ".join(cmd), flush=True)
+    try:
+        proc = subprocess.run(cmd, cwd=ROOT, **kw)
+    except FileNotFoundError:
+        fail(f"{cmd[0]} not found: run scripts/setup.sh")
+    if proc.returncode != 0:
+        fail(f"{Path(cmd[0]).name} exited with {proc.returncode}")
+    return proc
+
+
+def lock_version(package: str) -> str | None:
+    lock = tomllib.loads((ROOT / "Cargo.lock").read_text(encoding="utf-8"))
+    versions = [p["version"] for p in lock.get("package", []) if p["name"] == package]
+    return versions[0] if versions else None
+
+
+def inside_repo(rel: str) -> Path:
+    """An output folder from the recipe, refused unless it lies strictly inside the repo and outside src/."""
+    path = (ROOT / rel).resolve()
+    if path == ROOT or ROOT not in path.parents:
+        fail(f"output folder {rel!r} must be inside the repository")
+    for keep in ("src", "tests", ".git", "www"):
+        if path == ROOT / keep or (keep != "www" and ROOT / keep in path.parents):
+            fail(f"output folder {rel!r} would overwrite {keep}/")
+    return path
+
+
+def human(n: int) -> str:
+    return f"{n:,} B ({n / 1024:.1f} KiB)"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(prog="scripts/build-web.sh", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--target", action="append", help="build only this wasm-bindgen target (repeatable)")
+    ap.add_argument("--no-opt", action="store_true", help="skip wasm-opt even if the recipe enables it")
+    args = ap.parse_args()
+
+    recipe = tomllib.loads(RECIPE.read_text(encoding="utf-8"))
+    cargo_cfg = recipe["cargo"]
+    bindgen_cfg = recipe.get("wasm-bindgen", {})
+    targets: dict[str, str] = recipe["targets"]
+    opt_cfg = recipe.get("wasm-opt", {"enabled": False})
+    budget = recipe["budget"]
+    if args.target:
+        unknown = [t for t in args.target if t not in targets]
+        if unknown:
+            fail(f"target(s) {', '.join(unknown)} not in [targets] of wasm-pack.toml ({', '.join(targets)})")
+        targets = {t: d for t, d in targets.items() if t in args.target}
+
+    cargo_home = Path(os.environ.get("CARGO_HOME", Path.home() / ".cargo"))
+    os.environ["PATH"] = os.pathsep.join([str(cargo_home / "bin"), os.environ.get("PATH", "")])
+
+    # 0. the wasm-bindgen CLI must be exactly the library's version
+    want = lock_version("wasm-bindgen")
+    try:
+        have = subprocess.run(["wasm-bindgen", "--version"], capture_output=True, text=True).stdout.split()
+    except FileNotFoundError:
+        have = []
+    if want is None:
+        fail("Cargo.lock has no wasm-bindgen package")
+    if have[1:2] != [want]:
+        fail(f"wasm-bindgen CLI {' '.join(have[1:2]) or 'missing'}, Cargo.lock wants {want}: run scripts/setup.sh")
+
+    # 1. cargo build
+    started = time.monotonic()
+    triple = cargo_cfg.get("target", "wasm32-unknown-unknown")
+    profile = cargo_cfg.get("profile", "release")
+    cmd = ["cargo", "build", "--lib", "--target", triple, "--profile", profile]
+    if cargo_cfg.get("no_default_features", False):
+        cmd.append("--no-default-features")
+    if cargo_cfg.get("features"):
+        cmd += ["--features", ",".join(cargo_cfg["features"])]
+    run(cmd)
+
+    meta = json.loads(
+        run(["cargo", "metadata", "--no-deps", "--format-version", "1"], capture_output=True, text=True).stdout
+    )
+    target_dir = Path(meta["target_directory"])
+    crate = next(p for p in meta["packages"] if p["manifest_path"] == str(ROOT / "Cargo.toml"))
+    lib_name = next(t["name"] for t in crate["targets"] if "cdylib" in t["kind"]).replace("-", "_")
+    profile_dir = "debug" if profile == "dev" else profile
+    raw_wasm = target_dir / triple / profile_dir / f"{lib_name}.wasm"
+    if not raw_wasm.is_file():
+        fail(f"cargo produced no {raw_wasm}")
+
+    out_name = bindgen_cfg.get("out_name", lib_name)
+    opt_on = bool(opt_cfg.get("enabled")) and not args.no_opt
+    max_gz = int(budget["max_gzip_bytes"])
+    level = int(budget.get("gzip_level", 9))
+    sizes: dict[str, dict] = {}
+    over: list[str] = []
+
+    for name, rel in targets.items():
+        out_dir = inside_repo(rel)
+        # 2. wasm-bindgen into an emptied folder, so no stale file from an older build survives
+        if out_dir.exists():
+            shutil.rmtree(out_dir)
+        cmd = ["wasm-bindgen", "--target", name, "--out-dir", str(out_dir), "--out-name", out_name]
+        if not bindgen_cfg.get("typescript", True):
+            cmd.append("--no-typescript")
+        cmd.append(str(raw_wasm))
+        run(cmd)
+        wasm = out_dir / f"{out_name}_bg.wasm"
+        before_opt = wasm.stat().st_size
+
+        # 3. wasm-opt in place
+        if opt_on:
+            tool = opt_cfg.get("command", "wasm-opt")
+            if "/" in tool:
+                tool = str(ROOT / tool)
+            tmp = wasm.with_suffix(".opt.wasm")
+            run([tool, *opt_cfg.get("flags", []), str(wasm), "-o", str(tmp)])
+            tmp.replace(wasm)
+
+        # 4. size check
+        data = wasm.read_bytes()
+        gz = len(gzip.compress(data, compresslevel=level, mtime=0))
+        sizes[name] = {
+            "file": str(wasm.relative_to(ROOT)),
+            "bindgen_bytes": before_opt,
+            "raw_bytes": len(data),
+            "gzip_bytes": gz,
+        }
+        verdict = "ok" if gz <= max_gz else "OVER BUDGET"
+        log(f"{name:8} {wasm.relative_to(ROOT)}: raw {human(len(data))}, gzip {human(gz)} "
+            f"[budget {human(max_gz)}: {verdict}]")
+        if gz > max_gz:
+            over.append(name)
+
+    report = {
+        "crate_version": crate["version"],
+        "wasm_bindgen": want,
+        "profile": profile,
+        "wasm_opt": opt_cfg.get("flags", []) if opt_on else None,
+        "gzip_level": level,
+        "max_gzip_bytes": max_gz,
+        "targets": sizes,
+    }
+    report_path = ROOT / budget.get("report", "www/pkg/size.json")
+    if report_path.parent.exists():
+        report_path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        log(f"sizes written to {report_path.relative_to(ROOT)}")
+    else:
+        log(f"sizes not written: {report_path.parent.relative_to(ROOT)} was not built this time")
+
+    if over:
+        fail(f"gzipped .wasm over the {human(max_gz)} budget of wasm-pack.toml [budget] for: {', '.join(over)}. "
+             "Shrink the build (dependencies, features, opt-level) or, with a reason, raise max_gzip_bytes.")
+    log(f"done in {time.monotonic() - started:.0f} s: {', '.join(f'{t} -> {d}' for t, d in targets.items())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
