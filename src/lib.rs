@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod diagnostic;
+pub mod docs;
 pub mod input;
 pub mod model;
 pub mod parse;

@@ -54,6 +54,13 @@ pub fn text(file: &str, c: &Checked, lang: Lang) -> String {
         if let Some(cell) = &d.cell {
             let _ = writeln!(out, "   = {}: {} / {} / {}", if zh { "单元格" } else { "cell" }, cell.table.as_str(), cell.row, cell.column);
         }
+        for r in &d.related {
+            let at = r.span.map(|s| {
+                let p = idx.position(src, s.start);
+                format!(" ({}:{})", p.line, p.column)
+            });
+            let _ = writeln!(out, "   = {}: {}{}", if zh { "相关" } else { "related" }, r.message.get(lang), at.unwrap_or_default());
+        }
         for n in &d.notes {
             let _ = writeln!(out, "   = {}: {}", if zh { "说明" } else { "note" }, n.get(lang));
         }

@@ -63,7 +63,9 @@ fn read(doc: &Document) -> Report {
     // dominates), then decide the format with what was found.
     let probe_2021 = tables::find_marker(text, full, &["逾期不补正", "收费通知要求"]).is_some();
     let (vocab_format, _) = meta::format(text, m.year, true, probe_2021);
-    let table_format = if vocab_format == Format::F2019 && !probe_2021 { Format::F2019 } else { Format::F2021 };
+    // The 2021 table has （六） split into three items; without them, read the 2019 layout
+    // (its single （六）其他处理 row) unless the vocabulary says 2021.
+    let table_format = if probe_2021 || vocab_format == Format::F2021 { Format::F2021 } else { Format::F2019 };
     let pre2019 = m.year.is_some_and(|y| y < 2019);
     let mut ctx = Ctx { doc, findings: &mut findings };
     let requests = match (req_start, req_end) {

@@ -23,6 +23,12 @@ pub fn scrub_noise(s: &str) -> String {
     let mut out = bytes.to_vec();
     let mut i = 0;
     while i < bytes.len() {
+        // Runs start at the start of a token only ("11O" is not the token "1O").
+        let starts_token = i == 0 || !bytes[i - 1].is_ascii_graphic();
+        if !starts_token {
+            i += s[i..].chars().next().map(char::len_utf8).unwrap_or(1);
+            continue;
+        }
         // Collect a run of short tokens starting at i.
         let mut j = i;
         let mut tokens: Vec<(usize, usize)> = Vec::new();
@@ -43,7 +49,8 @@ pub fn scrub_noise(s: &str) -> String {
             break;
         }
         if tokens.len() >= 4 {
-            let punct = tokens.iter().filter(|&&(a, b)| bytes[a..b].iter().any(|c| c.is_ascii_punctuation())).count();
+            // Table separators ("|") are not noise.
+            let punct = tokens.iter().filter(|&&(a, b)| bytes[a..b].iter().any(|c| c.is_ascii_punctuation() && *c != b'|')).count();
             let letters = tokens.iter().any(|&(a, b)| bytes[a..b].iter().any(|c| c.is_ascii_alphabetic()));
             if punct * 2 >= tokens.len() && letters {
                 let (a, _) = tokens[0];
@@ -97,6 +104,10 @@ mod tests {
         assert!(t.starts_with("广州海关\n   "));
         assert!(!t.contains("V&"));
         assert!(t.ends_with("0 1 1 0 2 1 0 0 0 1"));
+        let row = "（七）总计 | 11O | 1 | 0 | 0 | 1 | 0 | 13 |";
+        assert_eq!(scrub_noise(row), row);
+        let row = "（七）总计 | 1O | 1 | 0 | 0 | 1 | 0 | 13 |";
+        assert_eq!(scrub_noise(row), row);
         let t = scrub_noise("中(zhōng)华(a)");
         assert_eq!(t, "中        华(a)");
     }

@@ -145,6 +145,16 @@ pub fn value_run_at(s: &str, at: usize) -> Option<usize> {
     None
 }
 
+/// Does the rest of the cell from `at` read as a label (Chinese words) rather than as a
+/// damaged number? The cell ends at the next separator or line end.
+fn cell_rest_is_label(s: &str, at: usize, limit: usize) -> bool {
+    let rest = &s[at..limit];
+    let Some(q) = rest.find(|c: char| is_strong_sep(c) || c == '\n') else { return true };
+    let cell = &rest[..q];
+    // Units are fine; more than one Chinese character is a label (or the next row).
+    cell.trim().is_empty() || cell.chars().filter(|c| crate::parse::document::is_han(*c)).count() >= 2
+}
+
 /// Is the number that ends at `e` the numbering of a label ("3.咨询事项", "1、申请人…")?
 pub fn is_numbering(s: &str, e: usize) -> bool {
     let mut it = s[e..].chars();
@@ -205,6 +215,8 @@ fn material(text: &str, from: usize, limit: usize, leading_label: bool) -> (usiz
     };
     let mut p = start;
     let mut end = start;
+    // Cells separated by pipes or tabs: a cell's whole text belongs to it.
+    let in_cell = s[start..limit].starts_with(is_strong_sep) || s[from..start].contains(is_strong_sep);
     while p < limit {
         let c = s[p..].chars().next().unwrap_or(' ');
         if is_strong_sep(c) || c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}' {
@@ -214,9 +226,21 @@ fn material(text: &str, from: usize, limit: usize, leading_label: bool) -> (usiz
         }
         match value_run_at(s, p) {
             Some(e) if is_numbering(s, e) => break,
+            Some(e) if in_cell && !cell_rest_is_label(s, e, limit) => {
+                // "13O4", "12.3.4": a cell holding more than a number; keep it whole so
+                // that it is reported as unreadable rather than read as "13".
+                let q = s[e..limit].find(|c: char| is_strong_sep(c) || c == '\n').map(|k| e + k).unwrap_or(limit);
+                p = q;
+                end = q;
+            }
             Some(e) => {
                 p = e;
                 end = e;
+            }
+            None if in_cell && !cell_rest_is_label(s, p, limit) => {
+                let q = s[p..limit].find(|c: char| is_strong_sep(c) || c == '\n').map(|k| p + k).unwrap_or(limit);
+                p = q;
+                end = q;
             }
             None => break,
         }
@@ -336,5 +360,20 @@ mod tests {
         let t = "4.无正当理由大量反复申请 0";
         let (a, b) = material_end(t, 2, t.len());
         assert_eq!(&t[a..b], "0");
+    }
+}
+
+#[cfg(test)]
+mod cell_tests {
+    use super::*;
+    #[test]
+    fn damaged_cell_kept_whole() {
+        let t = "（七）总计 | 11O | 1 | 0 | 0 | 1 | 0 | 13 |\n四、";
+        let from = t.find("计").unwrap() + "计".len();
+        let (a, b) = material_end(t, from, t.len() - "四、".len());
+        assert_eq!(&t[a..b], "| 11O | 1 | 0 | 0 | 1 | 0 | 13 |\n");
+        let (p, _) = pieces(t, a, b);
+        let texts: Vec<&str> = p.iter().map(|p| &t[p.start..p.end]).collect();
+        assert_eq!(texts, vec!["11O", "1", "0", "0", "1", "0", "13"]);
     }
 }
