@@ -321,8 +321,18 @@ fn report_row(ctx: &mut Ctx, table: TableId, key: &str, label: &str, read: &RowR
     let (zh_t, en_t) = (table.zh(), table.en());
     match read.problem {
         Some(RowProblem::Ambiguous(k)) => {
-            let zh = format!("{zh_t}“{label}”一行的数字连在一起，有{k}种拆分都符合本行合计，无法确定各格数值");
-            let en = format!("{en_t}, row “{label}”: the digits are run together and {k} ways of splitting them fit the row's own total; the cells cannot be told apart");
+            // Table 二's rows have no total to split by; tables 三 and 四 have.
+            let (zh, en) = if table == TableId::Active {
+                (
+                    format!("{zh_t}“{label}”一行的数字连在一起，可按{k}种方式拆分，无法确定各格数值"),
+                    format!("{en_t}, row “{label}”: the digits are run together and can be split {k} ways; the cells cannot be told apart"),
+                )
+            } else {
+                (
+                    format!("{zh_t}“{label}”一行的数字连在一起，有{k}种拆分都符合本行合计，无法确定各格数值"),
+                    format!("{en_t}, row “{label}”: the digits are run together and {k} ways of splitting them fit the row's own total; the cells cannot be told apart"),
+                )
+            };
             let alts: Vec<String> = read.candidates.iter().take(6).map(|c| c.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" | ")).collect();
             let mut d = Diagnostic::new(P_AMBIGUOUS_SPLIT.0, P_AMBIGUOUS_SPLIT.1, Severity::Warning, Msg::new(zh, en))
                 .review()
