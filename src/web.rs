@@ -61,6 +61,20 @@ pub fn check(input: &str, options_value: JsValue) -> Result<JsValue, JsValue> {
     json.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| js_error(e.to_string()))
 }
 
+/// Every rule: code, name, family, severity, formats, summary and documentation.
+#[wasm_bindgen]
+pub fn rules(lang: Option<String>) -> Result<JsValue, JsValue> {
+    let lang = lang.as_deref().map(|l| Lang::parse(l).ok_or_else(|| js_error(format!("nianbao: lang 应为 zh 或 en / lang must be zh or en, not {l:?}")))).transpose()?.unwrap_or_default();
+    crate::docs::rules_json(lang).serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| js_error(e.to_string()))
+}
+
+/// A rule's documentation as Markdown, by code (`T3-2`) or name; `undefined` if there is none.
+#[wasm_bindgen]
+pub fn explain(code: &str, lang: Option<String>) -> Result<Option<String>, JsValue> {
+    let lang = lang.as_deref().map(|l| Lang::parse(l).ok_or_else(|| js_error(format!("nianbao: lang 应为 zh 或 en / lang must be zh or en, not {l:?}")))).transpose()?.unwrap_or_default();
+    Ok(crate::docs::explain(code, lang))
+}
+
 /// The crate version.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -6,9 +6,8 @@ use crate::model::{FormatEvidence, Section, YearEvidence};
 use crate::source::Span;
 use crate::template::{self, Format, SECTIONS};
 
-/// Find the six section headings, in order.
-pub fn sections(text: &str) -> Vec<Section> {
-    let compact = Compact::new(text, Span::new(0, text.len()));
+/// Find the six section headings, in order. `compact` is the folded view of `text`.
+pub fn sections(compact: &Compact, text: &str) -> Vec<Section> {
     let c = compact.text.as_str();
     let mut found: Vec<(u8, &'static str, usize, usize)> = Vec::new(); // number, key, compact start, compact end
     let mut from = 0usize;
@@ -164,7 +163,7 @@ pub fn meta(doc: &Document, sections: &[Section]) -> Meta {
     // A phrase naming the report anywhere near the top (e.g. in the preamble).
     let phrase = report_phrase(head);
     // Last resort: the work year named at the start of section 一 ("2019年，我乡…").
-    let opening_year = text_after_first_heading(text).and_then(|t| {
+    let opening_year = text_after_first_heading(text, sections).and_then(|t| {
         let t = squeeze(t);
         years_in(&t).first().filter(|&&(i, _)| i == 0 && t[4..].starts_with('年')).map(|&(_, y)| y)
     });
@@ -231,9 +230,8 @@ fn meta_field(head: &str, keys: &[&str]) -> Option<String> {
 }
 
 /// The text right after the first section heading.
-fn text_after_first_heading(text: &str) -> Option<&str> {
-    let s = sections(text);
-    let h = s.first()?;
+fn text_after_first_heading<'t>(text: &'t str, sections: &[Section]) -> Option<&'t str> {
+    let h = sections.first()?;
     let end = crate::source::LineIndex::clamp(text, h.heading_span.end + 200);
     Some(&text[h.heading_span.end..end])
 }
@@ -336,8 +334,8 @@ fn find_date(head: &str) -> Option<String> {
 /// Decide the format from the vocabulary, the year and what the tables showed.
 /// `tables_found`: whether any standard table (its labels, with or without numbers) was
 /// found; vocabulary only counts then, since a narrative may use the same words.
-pub fn format(text: &str, year: Option<i32>, tables_found: bool, table_2021_rows: bool) -> (Format, FormatEvidence) {
-    let compact = fold_str(text);
+pub fn format(compact: &Compact, year: Option<i32>, tables_found: bool, table_2021_rows: bool) -> (Format, FormatEvidence) {
+    let compact = &compact.text;
     let hits = |list: &[&str]| -> Vec<String> { list.iter().filter(|s| compact.contains(&fold_str(s))).map(|s| s.to_string()).collect() };
     let mut s21 = hits(template::SIGNALS_2021);
     let s19 = hits(template::SIGNALS_2019);
@@ -375,7 +373,7 @@ mod tests {
     #[test]
     fn finds_sections_in_one_line_bodies() {
         let t = "根据条例。一、总体情况 本年…… 二、主动公开政府信息情况 第二十条 三、收到和处理政府信息公开申请情况 一、本年新收 四、结转下年度继续办理 0 四、政府信息公开行政法复议、行政诉讼情况 五、存在的主要问题及改进情况 无 六、其他需要报告的事项 无";
-        let s = sections(t);
+        let s = sections(&Compact::new(t, Span::new(0, t.len())), t);
         let nums: Vec<u8> = s.iter().map(|s| s.number).collect();
         assert_eq!(nums, vec![1, 2, 3, 4, 5, 6]);
         assert_eq!(s[3].heading, "四、政府信息公开行政法复议、行政诉讼情况");

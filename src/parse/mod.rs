@@ -40,7 +40,9 @@ pub fn parse_auto(source: &str) -> Parsed {
 fn read(doc: &Document) -> Report {
     let text = doc.text.as_str();
     let full = Span::new(0, text.len());
-    let sections = meta::sections(text);
+    // One folded, white-space-free view of the whole text serves every search below.
+    let compact = document::Compact::new(text, full);
+    let sections = meta::sections(&compact, text);
     let m = meta::meta(doc, &sections);
     let mut findings: Vec<Diagnostic> = Vec::new();
 
@@ -50,19 +52,19 @@ fn read(doc: &Document) -> Report {
     // never in the narrative of section 一, which uses the same words.
     let req_start = section(3)
         .map(|s| s.heading_span.start)
-        .or_else(|| tables::find_marker(text, full, &["勾稽关系"]))
-        .or_else(|| tables::find_marker(text, full, &["本年新收政府信息公开申请"]));
+        .or_else(|| tables::find_marker(&compact, full, &["勾稽关系"]))
+        .or_else(|| tables::find_marker(&compact, full, &["本年新收政府信息公开申请"]));
     let req_end = req_start.map(|st| {
         let after = Span::new(st, text.len());
         let by_heading = section(4).map(|s| s.heading_span.start).filter(|&p| p > st);
-        let by_header = tables::find_marker(text, after, &["结转下年度"])
-            .and_then(|p| tables::find_marker(text, Span::new(p, text.len()), &["行政复议", "五、"]));
+        let by_header = tables::find_marker(&compact, after, &["结转下年度"])
+            .and_then(|p| tables::find_marker(&compact, Span::new(p, text.len()), &["行政复议", "五、"]));
         by_heading.or(by_header).or_else(|| section(5).map(|s| s.heading_span.start).filter(|&p| p > st)).unwrap_or(text.len())
     });
     // Read the tables in the layout the vocabulary suggests (2021 unless 2019 wording
     // dominates), then decide the format with what was found.
-    let probe_2021 = tables::find_marker(text, full, &["逾期不补正", "收费通知要求"]).is_some();
-    let (vocab_format, _) = meta::format(text, m.year, true, probe_2021);
+    let probe_2021 = tables::find_marker(&compact, full, &["逾期不补正", "收费通知要求"]).is_some();
+    let (vocab_format, _) = meta::format(&compact, m.year, true, probe_2021);
     // The 2021 table has （六） split into three items; without them, read the 2019 layout
     // (its single （六）其他处理 row) unless the vocabulary says 2021.
     let table_format = if probe_2021 || vocab_format == Format::F2021 { Format::F2021 } else { Format::F2019 };
@@ -83,7 +85,7 @@ fn read(doc: &Document) -> Report {
         let end = section(5).map(|x| x.heading_span.start).filter(|&p| p > s).unwrap_or_else(|| crate::source::LineIndex::clamp(text, s + 4000));
         tables::review(&mut ctx, Span::new(s, end))
     });
-    let act_start = tables::find_marker(text, full, &["第二十条第(一)项", "第二十条第（一）项"])
+    let act_start = tables::find_marker(&compact, full, &["第二十条第(一)项", "第二十条第（一）项"])
         .map(|p| section(2).map(|s| s.heading_span.start.min(p)).unwrap_or(p))
         .or_else(|| section(2).map(|s| s.heading_span.start));
     let active = act_start.and_then(|s| {
@@ -94,7 +96,7 @@ fn read(doc: &Document) -> Report {
         tables::active(&mut ctx, Span::new(s, end), table_format)
     });
     let tables_found = requests.is_some() || active.is_some();
-    let (mut format, mut evidence) = meta::format(text, m.year, tables_found, probe_2021 && requests.is_some());
+    let (mut format, mut evidence) = meta::format(&compact, m.year, tables_found, probe_2021 && requests.is_some());
     // A table 三 read where vocabulary said nothing: the format follows the table.
     if requests.is_some() && !format.is_modern() {
         format = table_format;

@@ -364,10 +364,12 @@ fn report_row(ctx: &mut Ctx, table: TableId, key: &str, label: &str, read: &RowR
     }
 }
 
-/// Locate the start of a table's region by any of these markers (folded), searching `span`.
-pub fn find_marker(text: &str, span: Span, markers: &[&str]) -> Option<usize> {
-    let c = Compact::new(text, span);
-    markers.iter().filter_map(|m| c.text.find(&fold_str(m)).map(|i| c.orig(i))).min()
+/// The first place in `span` where any of these markers (folded) occurs, searching the
+/// document's compact view.
+pub fn find_marker(c: &Compact, span: Span, markers: &[&str]) -> Option<usize> {
+    let (a, b) = (c.at_orig(span.start), c.at_orig(span.end).min(c.text.len()));
+    let hay = c.text.get(a..b)?;
+    markers.iter().filter_map(|m| hay.find(&fold_str(m)).map(|i| c.orig(a + i))).min()
 }
 
 /// Read table 三 from its region.

@@ -25,8 +25,15 @@ pub fn scrub_noise(s: &str) -> String {
     while i < bytes.len() {
         // Runs start at the start of a token only ("11O" is not the token "1O").
         let starts_token = i == 0 || !bytes[i - 1].is_ascii_graphic();
-        if !starts_token {
-            i += s[i..].chars().next().map(char::len_utf8).unwrap_or(1);
+        // A run must start with a one- or two-character token followed by a space.
+        let short = |k: usize| bytes.get(k).is_some_and(|b| b.is_ascii_graphic());
+        let plausible = short(i) && (bytes.get(i + 1) == Some(&b' ') || short(i + 1) && bytes.get(i + 2) == Some(&b' '));
+        if !starts_token || !plausible {
+            // Next byte that starts a char.
+            i += 1;
+            while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
+                i += 1;
+            }
             continue;
         }
         // Collect a run of short tokens starting at i.
@@ -62,9 +69,11 @@ pub fn scrub_noise(s: &str) -> String {
                 continue;
             }
         }
-        // Advance to the next token start (after a space or a non-ASCII char).
-        let c = s[i..].chars().next().map(char::len_utf8).unwrap_or(1);
-        i += c;
+        // Not noise: go on after this run (its later tokens start no noisier run).
+        i = tokens.last().map(|&(_, b)| b).unwrap_or(i + 1).max(i + 1);
+        while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
+            i += 1;
+        }
     }
     blank_pinyin(s, &mut out);
     // Whole chars were replaced by ASCII spaces, so this stays valid UTF-8.

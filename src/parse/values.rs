@@ -97,8 +97,7 @@ pub struct Piece {
 /// unit; or a placeholder such as `—`, `/`, `无` standing alone) starts at `at`, its end.
 pub fn value_run_at(s: &str, at: usize) -> Option<usize> {
     let rest = &s[at..];
-    let mut it = rest.char_indices().map(|(k, c)| (k, fold_num(c))).peekable();
-    let (_, first) = *it.peek()?;
+    let first = fold_num(rest.chars().next()?);
     let boundary = |k: usize| {
         rest[k..].chars().next().is_none_or(|c| c.is_whitespace() || is_strong_sep(c) || c == '\u{00A0}' || c == '\u{3000}')
     };
@@ -115,20 +114,17 @@ pub fn value_run_at(s: &str, at: usize) -> Option<usize> {
     if starts_digit {
         let mut end = k0;
         let mut prev_digit = false;
-        let chars: Vec<(usize, char)> = body.char_indices().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let (k, c) = chars[i];
-            let c = fold_num(c);
-            if c.is_ascii_digit() {
+        let mut it = body.char_indices().peekable();
+        while let Some((k, c)) = it.next() {
+            let f = fold_num(c);
+            if f.is_ascii_digit() {
                 prev_digit = true;
-                end = k0 + k + chars[i].1.len_utf8();
-            } else if (c == '.' || c == ',') && prev_digit && chars.get(i + 1).is_some_and(|&(_, n)| fold_num(n).is_ascii_digit()) {
+                end = k0 + k + c.len_utf8();
+            } else if (f == '.' || f == ',') && prev_digit && it.peek().is_some_and(|&(_, n)| fold_num(n).is_ascii_digit()) {
                 prev_digit = false;
             } else {
                 break;
             }
-            i += 1;
         }
         // A unit right after the number belongs to the cell.
         if let Some(u) = UNITS.iter().find(|u| rest[end..].starts_with(**u)) {
