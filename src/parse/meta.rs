@@ -311,7 +311,8 @@ fn report_phrase(s: &str) -> Option<(String, i32)> {
 
 /// A publication date near the top: "发布时间: 2022-02-08", "发布日期：2020年1月31日".
 fn find_date(head: &str) -> Option<String> {
-    for key in ["发布时间", "发布日期", "成文日期", "日期", "时间"] {
+    // Only keys that name a publication: "数据期限截止时间" is not one.
+    for key in ["发布时间", "发布日期", "成文日期", "发文日期", "公开日期"] {
         let Some(i) = head.find(key) else { continue };
         let w = &head[i..crate::source::LineIndex::clamp(head, i + 60)];
         let digits: Vec<(usize, i32)> = years_in(w);

@@ -525,7 +525,9 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
     read_rows.sort_by_key(|(i, _)| *i);
     let first = hits.first().map(|h| h.label_start).unwrap_or(region.start);
     let last = read_rows.iter().filter_map(|(_, r)| r.cells.iter().filter_map(|c| c.span).map(|s| s.end).max()).max();
-    table.span = Some(ctx.doc.source_span(Span::new(first, first)).cover(Span::new(first, last.unwrap_or(first)).cover(ctx.doc.source_span(Span::new(first, first)))));
+    // From the first label to the last cell, in the source (cell spans already are).
+    let start = ctx.doc.source_span(Span::new(first, first));
+    table.span = Some(Span::new(start.start, last.unwrap_or(start.end).max(start.end)));
     table.rows = read_rows.into_iter().map(|(_, r)| r).collect();
     // Report template rows the table lacks.
     let missing: Vec<&str> = specs.iter().filter(|s| table.row(s.key).is_none() && !group_labels.contains(&s.key)).map(|s| s.key).collect();
