@@ -25,11 +25,12 @@ pub fn sections(compact: &Compact, text: &str) -> Vec<Section> {
                 let gap = &window[..p];
                 if !gap.contains(['。', '；', ';']) && !gap.chars().any(|ch| ch.is_ascii_digit()) {
                     let mut end = after + p + klen;
-                    // Extend over the rest of the heading (…情况 / …事项).
+                    // Extend over the rest of the heading (…情况 / …事项), on the same line.
                     let rest: String = c[end..].chars().take(12).collect();
                     for tail in ["情况", "事项"] {
                         if let Some(t) = rest.find(tail) {
-                            if !rest[..t].contains(['。', '，', ',', '；']) {
+                            let same_line = !text[compact.orig_end(end)..compact.orig(end + t).max(compact.orig_end(end))].contains('\n');
+                            if !rest[..t].contains(['。', '，', ',', '；']) && same_line {
                                 end += t + tail.len();
                                 break;
                             }
