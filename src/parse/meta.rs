@@ -63,8 +63,8 @@ pub fn sections(compact: &Compact, text: &str) -> Vec<Section> {
     out
 }
 
-/// Years (19xx/20xx) written in a string, in order.
-fn years_in(s: &str) -> Vec<(usize, i32)> {
+/// Years (1990–2100) written in a string as four digits of their own, in order.
+pub fn years_in(s: &str) -> Vec<(usize, i32)> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;

@@ -276,21 +276,7 @@ pub(crate) fn last_year_before(s: &str) -> Option<i32> {
 
 /// Every “YYYY年” (1990–2100) in `s`: (byte offset, year).
 pub(crate) fn years(s: &str) -> Vec<(usize, i32)> {
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + 4 <= b.len() {
-        if b[i..i + 4].iter().all(u8::is_ascii_digit) && (i == 0 || !b[i - 1].is_ascii_digit()) && s[i + 4..].starts_with('年') {
-            let y: i32 = s[i..i + 4].parse().unwrap_or(0);
-            if (1990..=2100).contains(&y) {
-                out.push((i, y));
-            }
-            i += 4;
-        } else {
-            i += 1;
-        }
-    }
-    out
+    crate::parse::meta::years_in(s).into_iter().filter(|&(i, _)| s[i + 4..].starts_with('年')).collect()
 }
 
 /// The stretches of narrative the X-* rules read: section 一 whole; sections 三 and 四 up to
