@@ -2,7 +2,8 @@
 //! It converts types and nothing else; everything that decides lives in the pure core.
 
 use crate::api::{self, CheckOptions, KindOption};
-use crate::diagnostic::Lang;
+use crate::diagnostic::{Lang, Severity};
+use crate::rules::RuleConfig;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -20,6 +21,13 @@ struct JsOptions {
     lang: Option<String>,
     /// A file name, echoed in the result's `file`.
     file: Option<String>,
+    /// Last year's report (text or HTML), for the cross-year rules.
+    previous: Option<String>,
+    /// Rules to run / not to run: codes, names, families or "ALL".
+    select: Option<Vec<String>>,
+    ignore: Option<Vec<String>>,
+    /// Severity overrides: { "T3-6": "warning" }.
+    severity: Option<std::collections::BTreeMap<String, String>>,
 }
 
 fn js_error(msg: String) -> JsValue {
@@ -40,7 +48,13 @@ fn options(value: JsValue) -> Result<(CheckOptions, String), JsValue> {
         None => Lang::Zh,
         Some(l) => Lang::parse(l).ok_or_else(|| js_error(format!("nianbao: lang 应为 zh 或 en / lang must be zh or en, not {l:?}")))?,
     };
-    Ok((CheckOptions { kind, lang, ..Default::default() }, o.file.unwrap_or_default()))
+    let mut rules = RuleConfig { select: o.select.unwrap_or_default(), ignore: o.ignore.unwrap_or_default(), severity: Vec::new() };
+    for (sel, sev) in o.severity.unwrap_or_default() {
+        let sev = Severity::parse(&sev).ok_or_else(|| js_error(format!("nianbao: 严重程度应为 error、warning 或 notice / severity must be error, warning or notice, not {sev:?}")))?;
+        rules.severity.push((sel, sev));
+    }
+    rules.validate().map_err(|e| js_error(format!("nianbao: {e}")))?;
+    Ok((CheckOptions { kind, lang, previous: o.previous, rules }, o.file.unwrap_or_default()))
 }
 
 fn now() -> f64 {

@@ -48,6 +48,11 @@ fn shanghai_2019_blank_totals_are_reported_once_and_not_as_arithmetic() {
     let s3: Vec<_> = c.diagnostics.iter().filter(|d| d.code == "S-3").collect();
     assert_eq!(s3.iter().filter(|d| d.cell.as_ref().is_some_and(|c| c.table == nianbao::model::TableId::Requests)).count(), 1, "S-3 once for table 三");
     assert!(arithmetic(&c).is_empty(), "{:?}", arithmetic(&c).iter().map(|d| &d.message.en).collect::<Vec<_>>());
+    // Its narrative mismatches (§7.3): 258 vs 275 disclosed, 265 vs 337 unable to provide.
+    let x5 = c.diagnostics.iter().find(|d| d.code == "X-5").expect("X-5");
+    assert!(x5.message.zh.contains("258") && x5.message.zh.contains("275"), "{}", x5.message.zh);
+    let x6 = c.diagnostics.iter().find(|d| d.code == "X-6").expect("X-6");
+    assert!(x6.message.zh.contains("265") && x6.message.zh.contains("337"), "{}", x6.message.zh);
 }
 
 /// §10.1/§10.5/§7.3: the correct reports get no error at all.
