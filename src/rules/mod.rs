@@ -12,7 +12,7 @@ mod active;
 mod content;
 mod crossyear;
 mod meta;
-mod narrative;
+pub(crate) mod narrative;
 mod parser;
 pub mod requests;
 mod review;
@@ -144,12 +144,21 @@ pub struct RuleCtx<'a> {
     pub text: &'a str,
     /// Last year's report, when given.
     pub previous: Option<&'a Parsed>,
+    /// The narrative stretches the X-* rules read, built once.
+    pub(crate) narrative: std::cell::OnceCell<Vec<narrative::scan::Flat>>,
+    /// Table 三's arithmetic, analysed once for T3-1, T3-2, T3-3 and S-3.
+    pub(crate) arithmetic: std::cell::OnceCell<Option<requests::arith::Analysis>>,
 }
 
 impl<'a> RuleCtx<'a> {
     pub fn new(parsed: &'a Parsed, previous: Option<&'a Parsed>) -> Self {
-        RuleCtx { parsed, report: &parsed.report, text: &parsed.doc.text, previous }
+        RuleCtx { parsed, report: &parsed.report, text: &parsed.doc.text, previous, narrative: std::cell::OnceCell::new(), arithmetic: std::cell::OnceCell::new() }
     }
+    /// Table 三's identities and their root causes.
+    pub fn arithmetic(&self) -> Option<&requests::arith::Analysis> {
+        self.arithmetic.get_or_init(|| requests::arith::analyse(self.report)).as_ref()
+    }
+
     /// Map a span of the analysis text to the source.
     pub fn source_span(&self, s: crate::source::Span) -> crate::source::Span {
         self.parsed.doc.source_span(s)
@@ -163,7 +172,7 @@ pub trait Rule: Sync {
 
 /// Declare a rule: its metadata and docs in one place, next to its `check` function.
 ///
-/// ```ignore
+/// ```text
 /// declare_rule! {
 ///     pub struct RowTotal;
 ///     code: "T3-3", name: "row-total-mismatch", family: Requests, severity: Error,

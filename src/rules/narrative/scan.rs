@@ -282,7 +282,12 @@ pub(crate) fn years(s: &str) -> Vec<(usize, i32)> {
 /// The stretches of narrative the X-* rules read: section 一 whole; sections 三 and 四 up to
 /// their tables (the prose before a table). Without a section 一 heading, the text before the
 /// first section found stands in for it.
-pub(crate) fn narrative(ctx: &RuleCtx) -> Vec<Flat> {
+pub(crate) fn narrative<'c>(ctx: &'c RuleCtx) -> &'c [Flat] {
+    // Built once per report and shared by every X-* rule.
+    ctx.narrative.get_or_init(|| build(ctx))
+}
+
+fn build(ctx: &RuleCtx) -> Vec<Flat> {
     let secs = &ctx.report.sections;
     let mut out: Vec<Flat> = Vec::new();
 

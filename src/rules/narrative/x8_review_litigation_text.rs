@@ -148,7 +148,7 @@ impl ReviewLitigationText {
             }
             items.push((flat, m, t));
         }
-        for flat in &flats {
+        for flat in flats {
             for (m, t) in zero_claims(flat) {
                 items.push((flat, m, t));
             }
@@ -178,7 +178,7 @@ impl ReviewLitigationText {
             ));
         }
         // “均已结案”, “均获维持”.
-        for flat in &flats {
+        for flat in flats {
             for (claim, cols, en_claim) in [
                 (&["均已结案", "均已审结", "均已办结", "全部审结", "全部结案", "均已结"][..], PENDING, "all cases were concluded"),
                 (&["均获维持", "均被维持", "均予以维持", "均予维持", "全部维持", "均为维持", "均维持"][..], &[1usize, 2, 3][..], "all decisions were upheld"),

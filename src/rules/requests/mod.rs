@@ -76,9 +76,9 @@ fn printed_cell(id: &Identity) -> &crate::rules::util::Term {
 
 /// Turn an analysed finding into a diagnostic.
 pub(crate) fn emit(meta: &'static RuleMeta, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-    let Some(a) = arith::analyse(ctx.report) else { return };
+    let Some(a) = ctx.arithmetic() else { return };
     for f in a.findings.iter().filter(|f| f.code == meta.code) {
-        out.push(diagnostic(meta, &a, f));
+        out.push(diagnostic(meta, a, f));
     }
 }
 

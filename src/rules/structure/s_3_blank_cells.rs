@@ -61,7 +61,7 @@ impl BlankCells {
                 d.related.push(crate::diagnostic::Related { span: *span, cell: Some(cell.clone()), message: Msg::new("空白单元格", "blank cell") });
             }
             if table == TableId::Requests {
-                if let Some(a) = arith::analyse(r) {
+                if let Some(a) = ctx.arithmetic() {
                     let unchecked = a.identities.iter().filter(|i| matches!(i.eval, arith::Eval::Blanks)).count();
                     if unchecked > 0 {
                         d = d.note(Msg::new(
