@@ -127,6 +127,9 @@ fn row_json(r: &Row, src: &str, idx: &LineIndex) -> Json {
     if !r.candidates.is_empty() {
         m.insert("candidates".into(), Json::Array(r.candidates.iter().map(|c| Json::Array(c.iter().map(|v| num(*v)).collect())).collect()));
     }
+    if !r.extra_values.is_empty() {
+        m.insert("extraValues".into(), json!(r.extra_values));
+    }
     Json::Object(m)
 }
 

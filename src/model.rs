@@ -147,6 +147,10 @@ pub struct Row {
     /// constraint. Empty otherwise.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<Vec<f64>>,
+    /// Values found on the row beyond the template's columns (an added column such as
+    /// 法人或其他组织小计), as printed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra_values: Vec<String>,
 }
 
 impl Row {

@@ -308,6 +308,14 @@ fn read_row(doc: &Document, ps: &[Piece], cell_mode: bool, n: usize, constraint:
     RowRead { cells: take(&nonempty), candidates: Vec::new(), leftovers: Vec::new(), problem: Some(RowProblem::Short(nonempty.len())) }
 }
 
+/// Values left over on a row that are too few to be another row: an added column.
+fn extra_values(text: &str, leftovers: &[Piece], n: usize) -> Vec<String> {
+    if leftovers.is_empty() || leftovers.len() % n == 0 {
+        return Vec::new();
+    }
+    leftovers[leftovers.len() - leftovers.len() % n..].iter().map(|p| text[p.start..p.end].to_string()).collect()
+}
+
 fn pad(mut cells: Vec<Cell>, n: usize) -> Vec<Cell> {
     cells.truncate(n);
     while cells.len() < n {
@@ -450,7 +458,7 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
                         label: label_text.clone(),
                         group: spec.group,
                         after: Some(spec.key.to_string()),
-                        row: Row { key: String::new(), label: label_text, label_span: Some(ctx.doc.source_span(lspan)), cells: pad(r.cells, n), candidates: r.candidates },
+                        row: Row { key: String::new(), label: label_text, label_span: Some(ctx.doc.source_span(lspan)), cells: pad(r.cells, n), candidates: r.candidates, extra_values: Vec::new() },
                     });
                 }
             }
@@ -475,6 +483,7 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
             key: spec.key.to_string(),
             label,
             label_span: Some(ctx.doc.source_span(Span::new(hit.label_start, hit.label_end))),
+            extra_values: extra_values(text, &read.leftovers, n),
             cells: pad(read.cells, n),
             candidates: read.candidates,
         };
@@ -502,7 +511,7 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
                     Some(s),
                     Some(CellRef::new(TableId::Requests, spec.key, 0)),
                 );
-                read_rows.push((i, Row { key: spec.key.to_string(), label: spec.full_label(), label_span: None, cells: pad(r.cells, n), candidates: r.candidates }));
+                read_rows.push((i, Row { key: spec.key.to_string(), label: spec.full_label(), label_span: None, cells: pad(r.cells, n), candidates: r.candidates, extra_values: Vec::new() }));
             }
         } else {
             let s = groups[0].1;
@@ -595,7 +604,7 @@ pub fn review(ctx: &mut Ctx, region: Span) -> Option<ReviewTable> {
             Some(span),
             None,
         );
-        let row = Row { key: "values".into(), label: "行政复议、行政诉讼".into(), label_span: None, cells: pad(Vec::new(), n), candidates: Vec::new() };
+        let row = Row { key: "values".into(), label: "行政复议、行政诉讼".into(), label_span: None, cells: pad(Vec::new(), n), candidates: Vec::new(), extra_values: Vec::new() };
         return Some(ReviewTable { row, span: Some(ctx.doc.source_span(span)), scrambled: true });
     }
     if filled > 0 && filled < n && !interleaved {
@@ -604,7 +613,7 @@ pub fn review(ctx: &mut Ctx, region: Span) -> Option<ReviewTable> {
     }
     if filled == 0 && read.problem.is_some() {
         // Header without numbers.
-        let row = Row { key: "values".into(), label: "行政复议、行政诉讼".into(), label_span: None, cells: pad(Vec::new(), n), candidates: Vec::new() };
+        let row = Row { key: "values".into(), label: "行政复议、行政诉讼".into(), label_span: None, cells: pad(Vec::new(), n), candidates: Vec::new(), extra_values: Vec::new() };
         return Some(ReviewTable { row, span: Some(ctx.doc.source_span(span)), scrambled: false });
     }
     report_row(ctx, TableId::ReviewLitigation, "values", "行政复议、行政诉讼", &read, n, span);
@@ -612,6 +621,7 @@ pub fn review(ctx: &mut Ctx, region: Span) -> Option<ReviewTable> {
         key: "values".into(),
         label: "行政复议、行政诉讼".into(),
         label_span: Some(ctx.doc.source_span(Span::new(first, last_end))),
+        extra_values: read.leftovers.iter().map(|p| text[p.start..p.end].to_string()).collect(),
         cells: pad(read.cells, n),
         candidates: read.candidates,
     };
@@ -648,6 +658,7 @@ pub fn active(ctx: &mut Ctx, region: Span, format: Format) -> Option<ActiveTable
             key: spec.key.to_string(),
             label,
             label_span: Some(ctx.doc.source_span(Span::new(hit.label_start, hit.label_end))),
+            extra_values: extra_values(text, &read.leftovers, n),
             cells: pad(read.cells, n),
             candidates: read.candidates,
         });

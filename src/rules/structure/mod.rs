@@ -4,6 +4,7 @@ mod s_1_sections;
 mod s_2_template;
 mod s_3_blank_cells;
 mod s_4_count_not_whole;
+mod s_5_column_count;
 mod s_6_year_mismatch;
 
 use super::Rule;
@@ -13,5 +14,6 @@ pub static RULES: &[&dyn Rule] = &[
     &s_2_template::Template,
     &s_3_blank_cells::BlankCells,
     &s_4_count_not_whole::CountNotWhole,
+    &s_5_column_count::ColumnCount,
     &s_6_year_mismatch::YearMismatch,
 ];
