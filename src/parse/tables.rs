@@ -50,7 +50,7 @@ struct Hit {
 
 /// Match labels in template order: the longest chain of occurrences that respects the
 /// template's order. `anchors[i]` are the anchors of row i.
-fn chain(compact: &Compact, text: &str, anchors: &[Vec<String>], prefixes: &[&str], floor: usize) -> Vec<Hit> {
+fn chain(compact: &Compact, text: &str, anchors: &[Vec<String>], floor: usize) -> Vec<Hit> {
     // (row, compact start, compact end)
     let mut occ: Vec<(usize, usize, usize)> = Vec::new();
     for (row, list) in anchors.iter().enumerate() {
@@ -113,14 +113,14 @@ fn chain(compact: &Compact, text: &str, anchors: &[Vec<String>], prefixes: &[&st
         .map(|(row, s, e)| {
             let start = compact.orig(s);
             let end = compact.orig_end(e);
-            Hit { row, anchor_start: start, label_start: label_start(text, start, prefixes[row], floor), label_end: end }
+            Hit { row, anchor_start: start, label_start: label_start(text, start, floor), label_end: end }
         })
         .collect()
 }
 
 /// Extend a label backwards from its anchor over the rest of its wording and its numbering
 /// (`2.`, `（三）`, `四、`), so that the previous row's digits end where the label begins.
-fn label_start(text: &str, anchor: usize, _prefix: &str, floor: usize) -> usize {
+fn label_start(text: &str, anchor: usize, floor: usize) -> usize {
     let mut p = anchor;
     let labelish = |c: char, next: Option<char>| {
         is_han(c) && (c != '无' || next.is_some_and(is_han))
@@ -386,8 +386,7 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
     let compact = Compact::new(text, region);
     let specs: Vec<&RowSpec> = template::request_rows(format).collect();
     let anchors: Vec<Vec<String>> = specs.iter().map(|r| r.anchors.iter().map(|a| fold_str(a)).collect()).collect();
-    let prefixes: Vec<&str> = specs.iter().map(|r| r.prefix).collect();
-    let hits = chain(&compact, text, &anchors, &prefixes, region.start);
+    let hits = chain(&compact, text, &anchors, region.start);
     // A table needs more than a stray word or two.
     if hits.len() < 3 {
         return None;
@@ -634,8 +633,7 @@ pub fn active(ctx: &mut Ctx, region: Span, format: Format) -> Option<ActiveTable
     let compact = Compact::new(text, region);
     let specs = template::active_rows(format);
     let anchors: Vec<Vec<String>> = specs.iter().map(|r| r.anchors.iter().map(|a| fold_str(a)).collect()).collect();
-    let prefixes: Vec<&str> = specs.iter().map(|_| "").collect();
-    let hits = chain(&compact, text, &anchors, &prefixes, region.start);
+    let hits = chain(&compact, text, &anchors, region.start);
     if hits.len() < 2 {
         return None;
     }
