@@ -141,12 +141,19 @@ pub fn value_run_at(s: &str, at: usize) -> Option<usize> {
     None
 }
 
+/// Where the cell holding `at` ends: the next separator or line end (or `limit`).
+fn cell_end(s: &str, at: usize, limit: usize) -> usize {
+    s[at..limit].find(|c: char| is_strong_sep(c) || c == '\n').map(|k| at + k).unwrap_or(limit)
+}
+
 /// Does the rest of the cell from `at` read as a label (Chinese words) rather than as a
 /// damaged number? The cell ends at the next separator or line end.
 fn cell_rest_is_label(s: &str, at: usize, limit: usize) -> bool {
-    let rest = &s[at..limit];
-    let Some(q) = rest.find(|c: char| is_strong_sep(c) || c == '\n') else { return true };
-    let cell = &rest[..q];
+    let q = cell_end(s, at, limit);
+    if q == limit {
+        return true;
+    }
+    let cell = &s[at..q];
     // Units are fine; more than one Chinese character is a label (or the next row).
     cell.trim().is_empty() || cell.chars().filter(|c| crate::parse::document::is_han(*c)).count() >= 2
 }
@@ -225,18 +232,16 @@ fn material(text: &str, from: usize, limit: usize, leading_label: bool) -> (usiz
             Some(e) if in_cell && !cell_rest_is_label(s, e, limit) => {
                 // "13O4", "12.3.4": a cell holding more than a number; keep it whole so
                 // that it is reported as unreadable rather than read as "13".
-                let q = s[e..limit].find(|c: char| is_strong_sep(c) || c == '\n').map(|k| e + k).unwrap_or(limit);
-                p = q;
-                end = q;
+                p = cell_end(s, e, limit);
+                end = p;
             }
             Some(e) => {
                 p = e;
                 end = e;
             }
             None if in_cell && !cell_rest_is_label(s, p, limit) => {
-                let q = s[p..limit].find(|c: char| is_strong_sep(c) || c == '\n').map(|k| p + k).unwrap_or(limit);
-                p = q;
-                end = q;
+                p = cell_end(s, p, limit);
+                end = p;
             }
             None => break,
         }
