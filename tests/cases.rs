@@ -1,21 +1,17 @@
 //! The real cases of SPEC §10 behave as written there.
 
-use nianbao::api::{self, CheckOptions, Checked, KindOption};
+mod common;
+use common::{check_path, corpus_path};
+use nianbao::api::Checked;
 use nianbao::diagnostic::Severity;
 use std::path::Path;
 
-fn check(path: &Path) -> Checked {
-    let d = nianbao::input::decode(&std::fs::read(path).unwrap(), path.to_str()).unwrap();
-    let kind = if d.kind == nianbao::model::InputKind::Html { KindOption::Html } else { KindOption::Text };
-    api::check(&d.text, &CheckOptions { kind, ..Default::default() })
-}
-
 fn case(name: &str) -> Checked {
-    check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cases").join(name))
+    check_path(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cases").join(name))
 }
 
 fn corpus(rel: &str) -> Checked {
-    check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(rel))
+    check_path(&corpus_path(rel))
 }
 
 fn arithmetic(c: &Checked) -> Vec<&nianbao::diagnostic::Diagnostic> {

@@ -5,14 +5,10 @@
 //! split more than one way — when the parser kept the ambiguity and the true value is among
 //! its candidates (it must then also have said so with P-3).
 
-use nianbao::api::{self, CheckOptions, KindOption};
+mod common;
 use nianbao::model::{Cell, Value};
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
-}
 
 fn expected_files() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/expected");
@@ -21,15 +17,6 @@ fn expected_files() -> Vec<PathBuf> {
     v
 }
 
-fn check_file(rel: &str) -> api::Checked {
-    let bytes = std::fs::read(corpus().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
-    let d = nianbao::input::decode(&bytes, Some(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
-    let kind = match d.kind {
-        nianbao::input::InputKind::Html => KindOption::Html,
-        nianbao::input::InputKind::Text => KindOption::Text,
-    };
-    api::check(&d.text, &CheckOptions { kind, ..Default::default() })
-}
 
 fn cell_matches(expected: &Json, cell: &Cell) -> bool {
     match (expected, &cell.value) {
@@ -71,7 +58,7 @@ fn corpus_matches_hand_written_expectations() {
     for path in files {
         let exp: Json = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let rel = exp["file"].as_str().unwrap();
-        let c = check_file(rel);
+        let c = common::check_path(&common::corpus_path(rel));
         let r = c.report();
         if exp["format"].as_str() != Some(r.format.as_str()) {
             errors.push(format!("{rel}: format: expected {}, read {}", exp["format"], r.format.as_str()));

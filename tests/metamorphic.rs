@@ -5,11 +5,10 @@
 //! The change is made in the parsed model (the cell's value), so that the digits of
 //! flattened text do not re-split differently; the rules are run on it as on any report.
 
-use nianbao::api::{self, CheckOptions, KindOption};
+mod common;
 use nianbao::diagnostic::Severity;
 use nianbao::model::{TableId, Value};
 use nianbao::rules::{self, RuleConfig, RuleCtx};
-use std::path::Path;
 
 const REPORTS: &[&str] = &[
     "seeds/000_6a976b2651f86c68.txt",
@@ -36,10 +35,7 @@ fn one_changed_cell_is_found_at_its_row_or_column() {
     let mut mutations = 0;
     let mut skipped = 0;
     for rel in REPORTS {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(rel);
-        let d = nianbao::input::decode(&std::fs::read(&path).unwrap(), Some(rel)).unwrap();
-        let kind = if rel.ends_with(".html") { KindOption::Html } else { KindOption::Text };
-        let checked = api::check(&d.text, &CheckOptions { kind, ..Default::default() });
+        let checked = common::check_path(&common::corpus_path(rel));
         let base = checked.parsed.clone();
         let errs = arithmetic_errors(&RuleCtx::new(&base, None));
         assert!(errs.is_empty(), "{rel} does not add up as it is: {:?}", errs.iter().map(|e| &e.message.en).collect::<Vec<_>>());

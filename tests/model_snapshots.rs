@@ -3,7 +3,7 @@
 //! up here as a diff to review (`INSTA_UPDATE=always cargo test --test model_snapshots`,
 //! then read the diff before committing).
 
-use nianbao::api::{self, CheckOptions, KindOption};
+mod common;
 use nianbao::model::{Row, Value};
 use std::fmt::Write;
 use std::path::Path;
@@ -24,10 +24,7 @@ fn cells(row: &Row) -> String {
 }
 
 fn summary(rel: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(rel);
-    let d = nianbao::input::decode(&std::fs::read(&path).unwrap(), Some(rel)).unwrap();
-    let kind = if d.kind == nianbao::model::InputKind::Html { KindOption::Html } else { KindOption::Text };
-    let c = api::check(&d.text, &CheckOptions { kind, ..Default::default() });
+    let c = common::check_path(&common::corpus_path(rel));
     let r = c.report();
     let mut s = String::new();
     let _ = writeln!(s, "format: {} ({})", r.format.as_str(), r.format_evidence.reason);
