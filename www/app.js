@@ -1,97 +1,619 @@
-// First minimal page: paste a report, see what the checker finds.
-// Report text is only ever shown through textContent, never as HTML.
-import init, { check, version } from './pkg/nianbao.js';
+// The checking page: paste, open, drop or edit a report; the engine checks it in a Web Worker; the results
+// (summary, findings, the tables in their official layout) are drawn with textContent only.
+import { CheckerWorker } from './worker-client.js';
+import { t, pick, setLanguage, language, translate } from './i18n.js';
+import * as prefs from './prefs.js';
+import { drawTables, el } from './tables.js';
+import { REQUEST_ROWS, REQUEST_COLUMNS, REVIEW_OUTCOMES, REVIEW_BLOCKS, activeBlocks } from './layout.js';
+import { htmlToText } from './html-text.js';
 
-const DEBOUNCE_MS = 300;
+const DEBOUNCE_MS = 250;
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const SEVERITIES = ['error', 'warning', 'notice'];
 
-const SEVERITY_LABEL = { error: '错误', warning: '警告', notice: '提示', info: '提示', E: '错误', W: '警告', N: '提示' };
-const FORMAT_LABEL = { 2021: '2021 年格式', 2019: '2019 年格式', pre2019: '2019 年以前', unknown: '无法识别' };
+const $ = (sel) => document.querySelector(sel);
+const input = $('[data-input]');
+const results = $('[data-results]');
+const message = $('[data-message]');
+const announcer = $('[data-announce]');
+const summary = $('[data-summary]');
+const verdict = $('[data-verdict]');
+const findingsBox = $('[data-findings]');
+const groupsBox = $('[data-finding-groups]');
+const tablesBox = $('[data-tables]');
+const tableList = $('[data-table-list]');
+const sourceText = $('[data-source-text]');
+const sourceView = $('[data-source-view]');
+const sourcePre = $('[data-source]');
+const asTextButton = $('[data-action="as-text"]');
+const fileInput = $('[data-file]');
+const copyNote = $('[data-copy-note]');
+const copyFallback = $('[data-copy-fallback]');
 
-const input = document.querySelector('[data-input]');
-const status = document.querySelector('[data-status]');
-const summary = document.querySelector('[data-summary]');
-const list = document.querySelector('[data-diagnostics]');
+/** What is being checked. kind 'text': the textarea's value; kind 'html': `html`, with its text shown in the textarea. */
+const state = {
+  kind: 'text',
+  html: null,
+  origin: null, // { type: 'paste' } | { type: 'file', name, encoding } | { type: 'example', name }
+  name: '',
+  generation: 0,
+  result: null,
+  checkedSource: '',
+  checkedKind: 'text',
+  cells: null,
+  checks: 0,
+  lastAnnouncement: '',
+};
 
-function field(name, value) {
-  summary.querySelector(`[data-field="${name}"]`).textContent = value ?? '—';
+let engine = null;
+
+// ---- language and theme -------------------------------------------------------------------------------------
+
+function applyLanguage() {
+  setLanguage(prefs.lang());
+  document.documentElement.lang = language() === 'en' ? 'en' : 'zh-CN';
+  document.title = t('title');
+  translate();
+  const langButton = $('[data-action="lang"]');
+  langButton.setAttribute('lang', language() === 'en' ? 'zh-CN' : 'en');
+  updateThemeButton();
+  updateSourceNote();
 }
 
-function severityKey(severity) {
-  const s = String(severity ?? '').toLowerCase();
-  return s.startsWith('e') ? 'error' : s.startsWith('w') ? 'warning' : 'notice';
+function updateThemeButton() {
+  const button = $('[data-action="theme"]');
+  const dark = document.documentElement.dataset.theme === 'dark';
+  button.setAttribute('aria-pressed', String(dark));
+  button.firstElementChild.textContent = t('themeToDark');
 }
 
-function renderDiagnostic(d) {
-  const item = document.createElement('li');
-  const key = severityKey(d.severity);
-  item.className = `diagnostic ${key}`;
+$('[data-action="lang"]').addEventListener('click', () => {
+  prefs.setLang(language() === 'en' ? 'zh' : 'en');
+  applyLanguage();
+  recheckNow(); // the engine writes findings in the chosen language
+});
 
-  const badge = document.createElement('span');
-  badge.className = 'severity';
-  badge.textContent = SEVERITY_LABEL[d.severity] ?? SEVERITY_LABEL[key];
+$('[data-action="theme"]').addEventListener('click', () => {
+  prefs.setTheme(document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark');
+  updateThemeButton();
+});
+prefs.followSystemTheme(updateThemeButton);
 
-  const code = document.createElement('code');
-  code.textContent = d.code ?? '';
+// ---- input ----------------------------------------------------------------------------------------------------
 
-  const where = document.createElement('span');
-  where.className = 'where';
-  where.textContent = d.line != null ? `第 ${d.line} 行，第 ${d.column ?? 1} 列` : '';
-
-  const message = document.createElement('p');
-  message.textContent = d.message ?? '';
-
-  item.append(badge, ' ', code, ' ', where, message);
-  return item;
+function describeOrigin() {
+  const o = state.origin;
+  if (!o) return t('pastedHtml');
+  if (o.type === 'file' || o.type === 'example') return t('fileNamed', o.name, o.encoding);
+  return t('pastedHtml');
 }
 
-function render(result) {
-  const doc = result?.document ?? {};
-  const diagnostics = Array.isArray(result?.diagnostics) ? result.diagnostics : [];
-
-  field('format', FORMAT_LABEL[doc.format] ?? doc.format);
-  field('year', doc.year);
-  field('title', doc.title);
-  summary.hidden = false;
-
-  const counts = { error: 0, warning: 0, notice: 0 };
-  for (const d of diagnostics) counts[severityKey(d.severity)] += 1;
-  status.textContent = diagnostics.length === 0
-    ? '未发现问题。'
-    : `发现 ${diagnostics.length} 个问题：错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.notice} 个。`;
-
-  list.replaceChildren(...diagnostics.map(renderDiagnostic));
+function updateSourceNote() {
+  const html = state.kind === 'html';
+  sourceText.textContent = html ? t('sourceHtml', describeOrigin()) : (input.value ? t('sourceText') : '');
+  asTextButton.hidden = !html;
+  sourceView.hidden = !html;
+  if (!html) sourceView.open = false;
 }
 
-function run() {
-  const text = input.value;
-  if (text.trim() === '') {
-    summary.hidden = true;
-    list.replaceChildren();
-    status.textContent = '请粘贴报告全文。';
+function setTextInput(text, origin = null) {
+  state.kind = 'text';
+  state.html = null;
+  state.origin = origin;
+  state.name = origin?.name ?? '';
+  input.value = text;
+  sourcePre.replaceChildren();
+  updateSourceNote();
+  inputChanged();
+}
+
+function setHtmlInput(html, text, origin) {
+  state.kind = 'html';
+  state.html = html;
+  state.origin = origin;
+  state.name = origin?.name ?? '';
+  input.value = text;
+  sourcePre.textContent = html;
+  updateSourceNote();
+  inputChanged();
+}
+
+function currentSource() {
+  return state.kind === 'html' ? state.html : input.value;
+}
+
+input.addEventListener('paste', (event) => {
+  const data = event.clipboardData;
+  if (!data) return;
+  const html = data.getData('text/html');
+  if (!html || !/<(table|tr|td|p|div|br|span|h[1-6]|li|body|html)\b/i.test(html)) return; // plain text: the browser pastes it
+  const replacesAll = input.value === '' || (input.selectionStart === 0 && input.selectionEnd === input.value.length);
+  if (!replacesAll) return; // pasting into a text being edited: keep it text
+  event.preventDefault();
+  setHtmlInput(html, data.getData('text/plain') || htmlToText(html), { type: 'paste' });
+});
+
+input.addEventListener('input', () => {
+  if (state.kind === 'html') {
+    // Editing the shown text means checking that text from now on.
+    state.kind = 'text';
+    state.html = null;
+    sourcePre.replaceChildren();
+    updateSourceNote();
+  } else if (!sourceText.textContent) {
+    updateSourceNote();
+  }
+  inputChanged();
+});
+
+asTextButton.addEventListener('click', () => {
+  setTextInput(input.value, null);
+  input.focus();
+});
+
+$('[data-action="clear"]').addEventListener('click', () => {
+  setTextInput('', null);
+  input.focus();
+});
+
+$('[data-action="open"]').addEventListener('click', () => fileInput.click());
+fileInput.addEventListener('change', () => {
+  const file = fileInput.files?.[0];
+  if (file) openFile(file);
+  fileInput.value = '';
+});
+
+// The whole page takes a dropped file (and never navigates away to it).
+const dropzone = $('[data-dropzone]');
+document.addEventListener('dragover', (event) => {
+  if (![...(event.dataTransfer?.types ?? [])].includes('Files')) return;
+  event.preventDefault();
+  event.dataTransfer.dropEffect = 'copy';
+  dropzone.classList.add('dragging');
+});
+document.addEventListener('dragleave', (event) => {
+  if (event.relatedTarget === null) dropzone.classList.remove('dragging');
+});
+document.addEventListener('drop', (event) => {
+  const file = event.dataTransfer?.files?.[0];
+  dropzone.classList.remove('dragging');
+  if (!file) return;
+  event.preventDefault();
+  openFile(file);
+});
+
+async function openFile(file) {
+  if (!engine) return;
+  if (file.size > MAX_FILE_BYTES) {
+    showError(t('readFailed'), `${file.name}: > ${MAX_FILE_BYTES / 1024 / 1024} MB`);
     return;
   }
+  results.dataset.state = 'pending';
   try {
-    render(check(text, {}));
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const read = await engine.readFile(bytes, file.name);
+    const origin = { type: 'file', name: file.name, encoding: read.encoding };
+    if (read.kind === 'html') setHtmlInput(read.text, htmlToText(read.text), origin);
+    else setTextInput(read.text, origin);
+    input.focus();
   } catch (err) {
-    summary.hidden = true;
-    list.replaceChildren();
-    status.textContent = `检查失败：${err?.message ?? err}`;
+    showError(t('readFailed'), `${file.name}: ${err?.message ?? err}`);
   }
 }
 
-let timer;
-function schedule() {
-  clearTimeout(timer);
-  timer = setTimeout(run, DEBOUNCE_MS);
+for (const button of document.querySelectorAll('[data-example]')) {
+  button.addEventListener('click', async () => {
+    const url = button.dataset.example;
+    const name = url.split('/').pop();
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+      const text = await response.text();
+      const origin = { type: 'example', name };
+      if (/\.html?$/i.test(name)) setHtmlInput(text, htmlToText(text), origin);
+      else setTextInput(text, origin);
+      input.focus();
+    } catch (err) {
+      showError(t('readFailed'), `${name}: ${err?.message ?? err}`);
+    }
+  });
 }
 
+// ---- checking: debounced, in the worker, stale results dropped ------------------------------------------------
+
+let timer = 0;
+let inFlight = false;
+let again = false;
+
+function inputChanged() {
+  state.generation += 1;
+  results.dataset.state = 'pending';
+  clearTimeout(timer);
+  timer = setTimeout(runCheck, DEBOUNCE_MS);
+}
+
+function recheckNow() {
+  if (!engine) return;
+  state.generation += 1;
+  results.dataset.state = 'pending';
+  clearTimeout(timer);
+  runCheck();
+}
+
+async function runCheck() {
+  if (inFlight) { again = true; return; } // one check at a time; the latest input runs next
+  const generation = state.generation;
+  const source = currentSource() ?? '';
+  const kind = state.kind;
+  if (source.trim() === '') {
+    showEmpty();
+    return;
+  }
+  inFlight = true;
+  results.dataset.state = 'checking';
+  const slow = setTimeout(() => { if (generation === state.generation) message.textContent = t('checking'); }, 400);
+  try {
+    const result = await engine.check(source, { kind: kind === 'html' ? 'html' : 'auto', lang: language(), file: state.name });
+    if (generation === state.generation) render(result, source, kind); // else: stale, a newer check follows
+  } catch (err) {
+    if (generation === state.generation) showError(t('checkFailed'), err?.message ?? String(err));
+  } finally {
+    clearTimeout(slow);
+    inFlight = false;
+    if (again) { again = false; runCheck(); }
+  }
+}
+
+function hideResults() {
+  summary.hidden = true;
+  findingsBox.hidden = true;
+  tablesBox.hidden = true;
+  state.result = null;
+  state.cells = null;
+}
+
+function showEmpty() {
+  hideResults();
+  message.textContent = t('empty');
+  message.hidden = false;
+  results.dataset.state = 'empty';
+}
+
+function showError(prefix, detail) {
+  hideResults();
+  message.textContent = prefix + detail;
+  message.hidden = false;
+  results.dataset.state = 'error';
+  announce(prefix + detail);
+}
+
+function announce(text) {
+  if (text === state.lastAnnouncement) return;
+  state.lastAnnouncement = text;
+  announcer.textContent = text;
+}
+
+// ---- rendering ------------------------------------------------------------------------------------------------
+
+const sevKey = (s) => (SEVERITIES.includes(s) ? s : 'notice');
+
+function countsOf(diagnostics) {
+  const c = { error: 0, warning: 0, notice: 0 };
+  for (const d of diagnostics) c[sevKey(d.severity)] += 1;
+  return c;
+}
+
+function formatName(format) {
+  return t('formatName')[format] ?? format ?? t('none');
+}
+
+function verdictText(counts, total) {
+  if (total === 0) return t('passes');
+  if (counts.error === 0) return t('noErrors', counts.warning, counts.notice);
+  return t('countLine', counts.error, counts.warning, counts.notice);
+}
+
+/** Row and column names of a cell reference, for people. */
+function cellWhere(ref, result) {
+  if (!ref) return '';
+  const parts = [t('tableName')[ref.table] ?? ref.table];
+  if (ref.table === 'requests') {
+    const spec = REQUEST_ROWS.find((r) => r.key === ref.row);
+    if (spec) parts.push(pick(spec.label));
+    if (REQUEST_COLUMNS[ref.column]) parts.push(pick(REQUEST_COLUMNS[ref.column]));
+  } else if (ref.table === 'reviewLitigation') {
+    if (ref.column >= 0 && ref.column < 15) {
+      parts.push(pick(REVIEW_BLOCKS[Math.floor(ref.column / 5)]), pick(REVIEW_OUTCOMES[ref.column % 5]));
+    }
+  } else if (ref.table === 'active') {
+    for (const b of activeBlocks(result.document?.format)) {
+      const row = b.rows.find((r) => r[0] === ref.row);
+      if (row) {
+        parts.push(pick([row[1], row[2]]));
+        if (b.columns[ref.column]) parts.push(pick(b.columns[ref.column]));
+      }
+    }
+  }
+  return parts.join(' · ');
+}
+
+function locationText(d, result) {
+  const bits = [];
+  if (d.line > 0) bits.push(t('lineCol', d.line, d.column));
+  const where = cellWhere(d.cell, result);
+  if (where) bits.push(where);
+  return bits.join(' · ');
+}
+
+function render(result, source, kind) {
+  state.result = result;
+  state.checkedSource = source;
+  state.checkedKind = kind;
+  state.checks += 1;
+  results.dataset.checks = String(state.checks);
+  const doc = result.document ?? {};
+  const diagnostics = Array.isArray(result.diagnostics) ? result.diagnostics : [];
+  const counts = countsOf(diagnostics);
+
+  // Summary.
+  message.hidden = true;
+  summary.hidden = false;
+  summary.dataset.format = doc.format ?? 'unknown';
+  summary.dataset.year = doc.year ?? '';
+  summary.dataset.errors = String(counts.error);
+  summary.dataset.warnings = String(counts.warning);
+  summary.dataset.notices = String(counts.notice);
+  summary.querySelector('[data-field="format"]').textContent = formatName(doc.format);
+  summary.querySelector('[data-field="year"]').textContent = doc.year ?? t('none');
+  summary.querySelector('[data-field="agency"]').textContent = doc.agency ?? t('none');
+  summary.querySelector('[data-field="title"]').textContent = doc.title ?? t('none');
+  verdict.textContent = verdictText(counts, diagnostics.length);
+  verdict.className = `verdict ${diagnostics.length === 0 ? 'pass' : counts.error ? 'fail' : 'soft'}`;
+  copyNote.hidden = true;
+  copyFallback.hidden = true;
+
+  // Tables first: findings point into them.
+  const { fragment, cells } = drawTables(result);
+  tableList.replaceChildren(fragment);
+  state.cells = cells;
+  tablesBox.hidden = false;
+
+  // Findings, grouped by severity, and their cells marked.
+  const groups = [];
+  diagnostics.forEach((d, i) => markCells(d, i, cells));
+  for (const sev of SEVERITIES) {
+    const list = diagnostics.map((d, i) => [d, i]).filter(([d]) => sevKey(d.severity) === sev);
+    if (!list.length) continue;
+    const heading = el('h4', { id: `group-${sev}`, class: `sev-${sev}`, text: t('severityGroup', t('severity')[sev], list.length) });
+    const ol = el('ol', { class: 'finding-list', 'aria-labelledby': `group-${sev}` });
+    for (const [d, i] of list) ol.append(findingItem(d, i, result));
+    groups.push(el('section', { class: `group group-${sev}` }, heading, ol));
+  }
+  groupsBox.replaceChildren(...groups);
+  findingsBox.hidden = diagnostics.length === 0;
+
+  results.dataset.state = 'done';
+  const shown = diagnostics.slice(0, 5).map((d) => `${t('severity')[sevKey(d.severity)]} ${d.code}：${d.message}`);
+  const more = diagnostics.length > 5 ? ` …（+${diagnostics.length - 5}）` : '';
+  announce(`${t('announce', formatName(doc.format), doc.year, verdictText(counts, diagnostics.length))} ${shown.join('；')}${more}`);
+}
+
+const STATUS_RANK = { blank: 0, ok: 0, warning: 1, error: 2 };
+
+function markCells(d, i, cells) {
+  const sev = sevKey(d.severity);
+  const primary = cells.find(d.cell, d.offset);
+  if (primary) {
+    if (sev !== 'notice' && STATUS_RANK[sev] > STATUS_RANK[primary.dataset.status]) primary.dataset.status = sev;
+    primary.classList.add('flagged', `flag-${sev}`);
+    primary.tabIndex = 0;
+    const tip = primary.querySelector('.tip') ?? primary.appendChild(el('span', { class: 'tip' }));
+    const entry = el('span', { class: 'tip-entry' }, el('strong', { text: `${d.code} ` }), d.message ?? '');
+    for (const n of d.notes ?? []) entry.append(el('span', { class: 'tip-note', text: n }));
+    tip.append(entry);
+    (primary.findings ??= []).push(i);
+  }
+  for (const r of d.related ?? []) {
+    const td = cells.find(r.cell, r.offset);
+    if (td && td !== primary) td.classList.add('related');
+  }
+}
+
+function findingItem(d, i, result) {
+  const sev = sevKey(d.severity);
+  const li = el('li', { id: `finding-${i}`, class: `finding sev-${sev}`, dataset: { code: d.code ?? '', severity: sev } });
+  const head = el('p', { class: 'finding-head' },
+    el('span', { class: 'badge', text: t('severity')[sev] }), ' ',
+    el('a', { href: `rules.html#${encodeURIComponent(d.code ?? '')}`, class: 'code', 'aria-label': t('docLink', d.code), text: d.code ?? '' }), ' ',
+    el('span', { class: 'name', text: d.name ?? '' }));
+  li.append(head, el('p', { class: 'message', text: d.message ?? '' }));
+  const where = locationText(d, result);
+  if (where) li.append(el('p', { class: 'where', text: where }));
+  if (d.notes?.length) li.append(el('ul', { class: 'notes' }, ...d.notes.map((n) => el('li', { text: n }))));
+  if (d.related?.length) {
+    li.append(el('ul', { class: 'related-list', 'aria-label': t('related') }, ...d.related.map((r) => el('li', { text: `${t('related')}${r.message ?? ''}${r.line ? ` (${t('lineCol', r.line, r.column)})` : ''}` }))));
+  }
+  if (d.fix?.message) li.append(el('p', { class: 'fix', text: t('fix') + d.fix.message }));
+  const canLocate = d.line > 0 || d.cell;
+  if (canLocate) {
+    const button = el('button', { type: 'button', class: 'locate', 'aria-label': t('locateLabel', d.code), text: t('locate') });
+    button.addEventListener('click', (event) => { event.stopPropagation(); locate(i); });
+    li.append(button);
+    li.addEventListener('click', (event) => {
+      if (event.target.closest('a, button')) return;
+      if (window.getSelection()?.toString()) return; // the user is selecting the message's text
+      locate(i);
+    });
+  }
+  return li;
+}
+
+// ---- locating a finding: its cell and its source text ----------------------------------------------------------
+
+function locate(i) {
+  const d = state.result?.diagnostics?.[i];
+  if (!d) return;
+  for (const old of document.querySelectorAll('.current')) old.classList.remove('current');
+  document.getElementById(`finding-${i}`)?.classList.add('current');
+
+  const start = Math.max(0, d.offset ?? 0);
+  const end = start + Math.max(0, d.length ?? 0);
+  if (d.line > 0) {
+    if (state.checkedKind === 'text' && input.value === state.checkedSource) selectInTextarea(start, end);
+    else if (state.checkedKind === 'html' && state.html === state.checkedSource) markInSource(start, end);
+  }
+  const td = state.cells?.find(d.cell, d.offset);
+  if (td) {
+    td.classList.add('current');
+    td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+  announce(t('located', locationText(d, state.result) || d.code));
+}
+
+function selectInTextarea(start, end) {
+  const text = input.value;
+  if (end <= start) { // a point: select to the end of its line
+    const nl = text.indexOf('\n', start);
+    end = nl === -1 ? text.length : nl;
+    if (end <= start) end = Math.min(text.length, start + 1);
+  }
+  input.focus({ preventScroll: true });
+  input.setSelectionRange(start, end);
+  input.scrollTop = Math.max(0, caretTop(start) - input.clientHeight / 3);
+  if (!isVisible(input)) input.scrollIntoView({ block: 'nearest' });
+}
+
+/** Pixel offset of a character in the textarea, measured on a hidden copy with the same wrapping. */
+function caretTop(offset) {
+  const style = getComputedStyle(input);
+  const mirror = document.createElement('div');
+  for (const p of ['font', 'lineHeight', 'letterSpacing', 'padding', 'border', 'boxSizing', 'whiteSpace', 'wordBreak', 'overflowWrap', 'tabSize']) {
+    mirror.style[p] = style[p];
+  }
+  mirror.style.position = 'absolute';
+  mirror.style.visibility = 'hidden';
+  mirror.style.whiteSpace = 'pre-wrap';
+  mirror.style.overflowWrap = 'break-word';
+  mirror.style.width = `${input.clientWidth}px`;
+  mirror.textContent = input.value.slice(0, offset);
+  const marker = document.createElement('span');
+  marker.textContent = '\u200b';
+  mirror.append(marker);
+  document.body.append(mirror);
+  const top = marker.offsetTop;
+  mirror.remove();
+  return top;
+}
+
+function isVisible(node) {
+  const r = node.getBoundingClientRect();
+  return r.bottom > 0 && r.top < window.innerHeight;
+}
+
+function markInSource(start, end) {
+  const html = state.checkedSource;
+  if (end <= start) end = Math.min(html.length, start + 1);
+  const mark = el('mark', { text: html.slice(start, end) });
+  sourcePre.replaceChildren(html.slice(0, start), mark, html.slice(end));
+  sourceView.open = true;
+  sourcePre.scrollTop = Math.max(0, mark.offsetTop - sourcePre.offsetTop - sourcePre.clientHeight / 3);
+}
+
+// ---- the arithmetic of a flagged cell, on hover or focus ------------------------------------------------------
+
+const floatingTip = el('div', { class: 'floating-tip', 'aria-hidden': 'true', hidden: true, 'data-tooltip': '' });
+document.body.append(floatingTip);
+
+function showTip(td) {
+  const tip = td.querySelector('.tip');
+  if (!tip) return;
+  floatingTip.replaceChildren(...[...tip.childNodes].map((n) => n.cloneNode(true)));
+  floatingTip.hidden = false;
+  const r = td.getBoundingClientRect();
+  const w = floatingTip.offsetWidth;
+  const h = floatingTip.offsetHeight;
+  const left = Math.min(Math.max(8, r.right - w), window.innerWidth - w - 8);
+  const top = r.bottom + 6 + h > window.innerHeight ? Math.max(8, r.top - h - 6) : r.bottom + 6;
+  floatingTip.style.left = `${left}px`;
+  floatingTip.style.top = `${top}px`;
+}
+function hideTip() { floatingTip.hidden = true; }
+
+tableList.addEventListener('mouseover', (e) => { const td = e.target.closest('td.flagged'); if (td) showTip(td); });
+tableList.addEventListener('mouseout', (e) => { if (e.target.closest('td.flagged') && !e.relatedTarget?.closest?.('td.flagged')) hideTip(); });
+tableList.addEventListener('focusin', (e) => { const td = e.target.closest('td.flagged'); if (td) showTip(td); else hideTip(); });
+tableList.addEventListener('focusout', hideTip);
+document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hideTip(); });
+window.addEventListener('scroll', hideTip, { passive: true });
+
+// ---- copy and download ----------------------------------------------------------------------------------------
+
+function markdown() {
+  const r = state.result;
+  const doc = r.document ?? {};
+  const diagnostics = r.diagnostics ?? [];
+  const counts = countsOf(diagnostics);
+  const lines = [`# ${t('mdTitle')}${state.name ? `：${state.name}` : ''}`, ''];
+  lines.push(`- ${t('format')}：${formatName(doc.format)}`);
+  lines.push(`- ${t('year')}：${doc.year ?? t('none')}`);
+  lines.push(`- ${t('agency')}：${doc.agency ?? t('none')}`);
+  lines.push(`- ${t('counts')}：${t('countLine', counts.error, counts.warning, counts.notice)}`, '');
+  if (!diagnostics.length) lines.push(t('mdNoFindings'));
+  for (const sev of SEVERITIES) {
+    const list = diagnostics.filter((d) => sevKey(d.severity) === sev);
+    if (!list.length) continue;
+    lines.push(`## ${t('severityGroup', t('severity')[sev], list.length)}`, '');
+    for (const d of list) {
+      const where = locationText(d, r);
+      lines.push(`- \`${d.code}\` ${d.message}${where ? `（${where}）` : ''}`);
+      for (const n of d.notes ?? []) lines.push(`  - ${n}`);
+      if (d.fix?.message) lines.push(`  - ${t('fix')}${d.fix.message}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+$('[data-action="copy"]').addEventListener('click', async () => {
+  if (!state.result) return;
+  const md = markdown();
+  copyFallback.value = md;
+  try {
+    await navigator.clipboard.writeText(md);
+    copyNote.textContent = t('copied');
+    copyFallback.hidden = true;
+  } catch {
+    copyNote.textContent = t('copyFailed');
+    copyFallback.hidden = false;
+    copyFallback.select();
+  }
+  copyNote.hidden = false;
+  announce(copyNote.textContent);
+});
+
+$('[data-action="download"]').addEventListener('click', () => {
+  if (!state.result) return;
+  const blob = new Blob([JSON.stringify(state.result, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: `${(state.name || 'report').replace(/\.[^.]*$/, '')}.nianbao.json` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+});
+
+// ---- start ----------------------------------------------------------------------------------------------------
+
+applyLanguage();
+message.textContent = t('loadingEngine');
 try {
-  await init();
-  document.querySelector('[data-version]').textContent = version();
+  engine = new CheckerWorker(new URL('./worker.js', import.meta.url));
+  $('[data-version]').textContent = await engine.version();
   input.disabled = false;
-  input.addEventListener('input', schedule);
-  run();
+  results.dataset.state = 'idle';
+  if (input.value.trim()) inputChanged(); else showEmpty();
   input.focus();
 } catch (err) {
-  status.textContent = `无法加载检查引擎（WebAssembly）：${err?.message ?? err}`;
+  results.dataset.state = 'error';
+  message.textContent = t('engineFailed') + (err?.message ?? err);
 }
