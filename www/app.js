@@ -126,11 +126,18 @@ input.addEventListener('paste', (event) => {
   const data = event.clipboardData;
   if (!data) return;
   const html = data.getData('text/html');
-  if (!html || !/<(table|tr|td|p|div|br|span|h[1-6]|li|body|html)\b/i.test(html)) return; // plain text: the browser pastes it
+  const plain = data.getData('text/plain');
   const replacesAll = input.value === '' || (input.selectionStart === 0 && input.selectionEnd === input.value.length);
+  if (!html && replacesAll && /^\s*<(!doctype\s+html|html)[\s>]/i.test(plain)) {
+    // The source of a web page, copied as text (from an editor or view-source): check it as the HTML it is.
+    event.preventDefault();
+    setHtmlInput(plain, htmlToText(plain), { type: 'paste' });
+    return;
+  }
+  if (!html || !/<(table|tr|td|p|div|br|span|h[1-6]|li|body|html)\b/i.test(html)) return; // plain text: the browser pastes it
   if (!replacesAll) return; // pasting into a text being edited: keep it text
   event.preventDefault();
-  setHtmlInput(html, data.getData('text/plain') || htmlToText(html), { type: 'paste' });
+  setHtmlInput(html, plain || htmlToText(html), { type: 'paste' });
 });
 
 input.addEventListener('input', () => {
@@ -253,7 +260,8 @@ async function runCheck() {
   results.dataset.state = 'checking';
   const slow = setTimeout(() => { if (generation === state.generation) message.textContent = t('checking'); }, 400);
   try {
-    const result = await engine.check(source, { kind: kind === 'html' ? 'html' : 'auto', lang: language(), file: state.name });
+    const options = { kind, lang: language(), file: state.name };
+    const result = kind === 'html' ? await checkHtmlOnPage(source, options) : await engine.check(source, options);
     if (generation === state.generation) render(result, source, kind); // else: stale, a newer check follows
   } catch (err) {
     if (generation === state.generation) showError(t('checkFailed'), err?.message ?? String(err));
@@ -262,6 +270,17 @@ async function runCheck() {
     inFlight = false;
     if (again) { again = false; runCheck(); }
   }
+}
+
+// HTML is read with the browser's DOMParser, which workers do not have: HTML inputs (a paste, a file, an
+// example) are checked on the page itself. They are not typed into (editing switches to the text), so typing
+// never waits for them; text, which is typed into, is always checked in the worker.
+let pageEngine = null;
+async function checkHtmlOnPage(source, options) {
+  pageEngine ??= import('./checker.js').then(async (m) => { await m.load(); return m; });
+  const m = await pageEngine;
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))); // let "checking" paint
+  return m.check(source, options);
 }
 
 function hideResults() {
