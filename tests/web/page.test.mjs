@@ -336,6 +336,8 @@ test('axe-core finds no violations: initial, results, English, dark, phone width
   states.push(['dark', await h.axe(page)]);
   await page.setViewportSize({ width: 375, height: 740 });
   states.push(['375 px, dark', await h.axe(page)]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `at 375 px the page does not scroll sideways (only the wide tables do): ${overflow} px too wide`);
   await h.screenshot(page, 'phone-dark');
   await page.click('[data-action="theme"]');
   states.push(['375 px', await h.axe(page)]);
