@@ -212,6 +212,7 @@ for (const button of document.querySelectorAll('[data-example]')) {
   button.addEventListener('click', async () => {
     const url = button.dataset.example;
     const name = url.split('/').pop();
+    results.dataset.state = 'pending'; // loading the example
     try {
       const response = await fetch(url);
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
