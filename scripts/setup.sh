@@ -85,10 +85,11 @@ fi
 # 4. Headless Chromium and chromedriver from Debian ------------------------------------------------------------
 if [ "$browser" = 0 ]; then
   say "chromium: skipped (--no-browser)"
-elif [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-  say "chromium + chromedriver: present"
+elif [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -d /usr/share/fonts/opentype/noto ]; then
+  say "chromium + chromedriver + CJK font: present"
 else
-  say "chromium + chromedriver: installing (apt-get install chromium chromium-driver; ~1 min)"
+  # fonts-noto-cjk: without a Chinese font the page's screenshots show boxes instead of characters.
+  say "chromium + chromedriver + fonts-noto-cjk: installing (apt-get; ~1-2 min)"
   sudo=""
   if [ "$(id -u)" != 0 ]; then
     command -v sudo >/dev/null || die "installing chromium needs root (or sudo)"
@@ -96,7 +97,7 @@ else
   fi
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -q
-  $sudo apt-get install -y -q --no-install-recommends chromium chromium-driver </dev/null
+  $sudo apt-get install -y -q --no-install-recommends chromium chromium-driver fonts-noto-cjk </dev/null
   installed=$((installed + 1))
 fi
 

@@ -4,8 +4,9 @@
 #   2. doc tests      cargo test --doc
 #   3. native tests   cargo test --all-targets (unit, integration, insta snapshots, benches as tests)
 #   4. wasm compile   cargo build --lib --target wasm32-unknown-unknown --no-default-features
-#   5. web build      scripts/build-web.sh (release, wasm-opt, gzip size budget from wasm-pack.toml)
-#   6. browser tests  node --test tests/web/ (playwright-core + system Chromium), when tests/web/ exists
+#   5. wasm API tests tests/wasm.rs in headless Chromium (wasm-bindgen-test-runner + chromedriver)
+#   6. web build      scripts/build-web.sh (release, wasm-opt, gzip size budget from wasm-pack.toml)
+#   7. browser tests  node --test tests/web/ (the page, driven by playwright-core + system Chromium)
 # Snapshots are never written: a missing or changed insta snapshot fails (INSTA_UPDATE=no, CI=true).
 # Every step runs even when an earlier one failed, except those that need it; exits 1 if any step failed.
 # The last line adds up the tests that ran: "test.sh: N passed, N failed".
@@ -58,6 +59,12 @@ summary() {
 
 cargo_test() { cargo test "$@" 2>&1 | tee -a "$tlog"; }
 
+wasm_api_tests() {
+  # The WASM API as JavaScript sees it, in a real browser (tests/wasm.rs).
+  CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo_test --target wasm32-unknown-unknown --no-default-features --test wasm
+}
+
 browser_tests() {
   # Browser and page tests (playwright-core with the system Chromium; never a downloaded browser).
   NIANBAO_CHROMIUM=/usr/bin/chromium CHROMEDRIVER=/usr/bin/chromedriver NIANBAO_WWW="$root/www" \
@@ -72,6 +79,7 @@ fi
 step "doc tests" cargo_test --doc
 step "native tests" cargo_test --all-targets
 if step "wasm compile" cargo build --lib --target wasm32-unknown-unknown --no-default-features; then
+  step "wasm API tests (headless Chromium)" wasm_api_tests
   if step "web build + size budget" scripts/build-web.sh; then
     if [ -d tests/web ] && [ -n "$(find tests/web -name '*.test.*js' -print -quit)" ]; then
       step "browser tests" browser_tests
@@ -82,6 +90,7 @@ if step "wasm compile" cargo build --lib --target wasm32-unknown-unknown --no-de
     skip "browser tests" "web build failed"
   fi
 else
+  skip "wasm API tests" "wasm compile failed"
   skip "web build + size budget" "wasm compile failed"
   skip "browser tests" "wasm compile failed"
 fi

@@ -7,7 +7,7 @@
 
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::model::{Cell, InputKind, Report, Row, Value};
-use crate::parse::{self, Parsed};
+use crate::parse::{self, HtmlReader, Parsed};
 use crate::source::{LineIndex, Span};
 use crate::rules::{self, RuleConfig, RuleCtx};
 use crate::template;
@@ -61,14 +61,27 @@ impl Checked {
     }
 }
 
-/// Parse and check a report.
+/// Parse and check a report (HTML read with html5ever).
+#[cfg(feature = "scraper")]
 pub fn check(source: &str, opts: &CheckOptions) -> Checked {
-    let parsed = match opts.kind {
-        KindOption::Auto => parse::parse_auto(source),
-        KindOption::Text => parse::parse(source, InputKind::Text),
-        KindOption::Html => parse::parse(source, InputKind::Html),
+    check_with(source, opts, &parse::html::render)
+}
+
+/// Parse and check a report, reading HTML with the given reader.
+pub fn check_with(source: &str, opts: &CheckOptions, html: HtmlReader<'_>) -> Checked {
+    let kind = match opts.kind {
+        KindOption::Auto => crate::input::sniff_kind(source),
+        KindOption::Text => InputKind::Text,
+        KindOption::Html => InputKind::Html,
     };
-    let previous = opts.previous.as_deref().map(parse::parse_auto);
+    check_parsed(parse::parse_with(source, kind, html), opts, html)
+}
+
+/// Check a report already parsed (e.g. from a live DOM element); `html` reads the previous
+/// year's report when it is HTML.
+pub fn check_parsed(parsed: Parsed, opts: &CheckOptions, html: HtmlReader<'_>) -> Checked {
+    let previous =
+        opts.previous.as_deref().map(|p| parse::parse_with(p, crate::input::sniff_kind(p), html));
     let diagnostics = rules::run(&RuleCtx::new(&parsed, previous.as_ref()), &opts.rules);
     Checked { parsed, diagnostics }
 }

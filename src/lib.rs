@@ -20,5 +20,9 @@ pub mod template;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use api::{check, CheckOptions, Checked};
-pub use parse::{parse, parse_auto, Parsed};
+#[cfg(feature = "scraper")]
+pub use api::check;
+pub use api::{check_with, CheckOptions, Checked};
+#[cfg(feature = "scraper")]
+pub use parse::{parse, parse_auto};
+pub use parse::Parsed;

@@ -264,3 +264,15 @@ pub struct Report {
     /// What the parser noticed (codes `P-*`).
     pub findings: Vec<Diagnostic>,
 }
+
+impl Report {
+    /// The cell a reference names, if the report has it.
+    pub fn cell(&self, r: &CellRef) -> Option<&Cell> {
+        let row = match r.table {
+            TableId::Requests => self.requests.as_ref()?.row(&r.row)?,
+            TableId::ReviewLitigation => self.review.as_ref().map(|t| &t.row).filter(|_| r.row == "values")?,
+            TableId::Active => self.active.as_ref()?.row(&r.row)?,
+        };
+        row.cells.get(r.column)
+    }
+}

@@ -147,13 +147,33 @@ fn read_entry(archive: &mut Archive<'_>, index: usize, limit: u64) -> Result<Vec
 }
 
 /// XML bytes as text: BOM-aware (UTF-8/UTF-16), lossy for invalid UTF-8.
+/// (UTF-16 is decoded by hand: calling encoding_rs through a dynamic `&Encoding` would link
+/// every decoder's tables into the WebAssembly build.)
 fn xml_text(xml: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
-    match encoding_rs::Encoding::for_bom(xml) {
-        Some((enc, bom)) => enc.decode_without_bom_handling(&xml[bom..]),
-        None => match std::str::from_utf8(xml) {
+    fn utf8(b: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
+        match std::str::from_utf8(b) {
             Ok(s) => (std::borrow::Cow::Borrowed(s), false),
-            Err(_) => (String::from_utf8_lossy(xml), true),
-        },
+            Err(_) => (String::from_utf8_lossy(b), true),
+        }
+    }
+    match encoding_rs::Encoding::for_bom(xml) {
+        Some((enc, bom)) if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE => {
+            let le = enc == encoding_rs::UTF_16LE;
+            let body = &xml[bom..];
+            let units = body.chunks_exact(2).map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
+            let mut errors = body.len() % 2 == 1;
+            let text: String = char::decode_utf16(units)
+                .map(|r| {
+                    r.unwrap_or_else(|_| {
+                        errors = true;
+                        char::REPLACEMENT_CHARACTER
+                    })
+                })
+                .collect();
+            (std::borrow::Cow::Owned(text), errors)
+        }
+        Some((_, bom)) => utf8(&xml[bom..]),
+        None => utf8(xml),
     }
 }
 

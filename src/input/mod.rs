@@ -113,6 +113,23 @@ const NUL_REASON: &str = "文件中含有NUL字节，看起来是二进制文件
 /// marks `.html`/`.htm` as HTML). See the [module docs](self) for the order in
 /// which the encoding is chosen.
 pub fn decode(bytes: &[u8], file_name: Option<&str>) -> Result<Decoded, InputError> {
+    decode_with(bytes, file_name, &encoding_rs_decoder)
+}
+
+/// Decodes bytes in an encoding: `(text, had_errors)`, invalid sequences replaced by U+FFFD.
+/// Natively [`encoding_rs_decoder`]; the browser build passes its `TextDecoder`, which has the
+/// same WHATWG decoders, so that their tables (hundreds of KB) stay out of the `.wasm`.
+pub type TextDecoderFn<'a> = &'a dyn Fn(&'static Encoding, &[u8]) -> (String, bool);
+
+/// The native text decoder: encoding_rs.
+pub fn encoding_rs_decoder(encoding: &'static Encoding, bytes: &[u8]) -> (String, bool) {
+    let (cow, had_errors) = encoding.decode_without_bom_handling(bytes);
+    (cow.into_owned(), had_errors)
+}
+
+/// [`decode`] with the given text decoder; everything else (detection, `.docx`, refusals) is
+/// the same.
+pub fn decode_with(bytes: &[u8], file_name: Option<&str>, text_decoder: TextDecoderFn<'_>) -> Result<Decoded, InputError> {
     if bytes.is_empty() {
         return Err(InputError::Empty);
     }
@@ -169,8 +186,7 @@ pub fn decode(bytes: &[u8], file_name: Option<&str>) -> Result<Decoded, InputErr
         });
     }
 
-    let (cow, had_errors) = encoding.decode_without_bom_handling(body);
-    let mut text = cow.into_owned();
+    let (mut text, had_errors) = text_decoder(encoding, body);
     if text.starts_with('\u{feff}') {
         // A second BOM (e.g. a file converted twice).
         text.drain(..'\u{feff}'.len_utf8());

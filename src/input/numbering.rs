@@ -75,7 +75,7 @@ impl Fmt {
             Fmt::Decimal | Fmt::Bullet => n.to_string(),
             Fmt::DecimalZero => format!("{n:02}"),
             Fmt::UpperRoman => roman(n),
-            Fmt::LowerRoman => roman(n).to_lowercase(),
+            Fmt::LowerRoman => roman(n).to_ascii_lowercase(),
             Fmt::UpperLetter => letters(n, b'A'),
             Fmt::LowerLetter => letters(n, b'a'),
             Fmt::ChineseCounting => chinese(n, false),

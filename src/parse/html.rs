@@ -5,18 +5,25 @@
 //! elements (`display:none`, `visibility:hidden`, `font-size:0`, the `hidden` attribute,
 //! classes a `<style>` block hides: the usual anti-scraping "jammer" spans), `<script>`,
 //! `<style>` and friends are skipped.
+//!
+//! The renderer walks any tree that implements [`HtmlNode`]: natively the tree scraper
+//! (html5ever) builds from a string ([`render`], feature `scraper`); in the browser the
+//! browser's own DOM, either parsed from a string by `DOMParser` or a live element of a page
+//! (the `web` module), which also knows what the page really shows.
 
 use super::document::{Document, Segment};
 use crate::model::{GridPos, InputKind};
 use crate::source::Span;
-use ego_tree::NodeRef;
-use scraper::{Html, Node};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// Spans larger than this are clamped: a hostile `rowspan="100000"` must not blow up memory.
 const MAX_SPAN: usize = 1000;
 /// A table grid larger than this many cells is rendered as plain text.
 const MAX_GRID_CELLS: usize = 2_000_000;
+/// Elements nested deeper than this are read as text only (their markup is ignored), so that a
+/// hostile page cannot exhaust the stack.
+const MAX_DEPTH: usize = 512;
 
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "head", "iframe", "object", "embed", "svg", "math", "select", "option",
@@ -28,108 +35,202 @@ const BLOCK: &[&str] = &[
     "fieldset", "hr", "caption", "center", "body", "html",
 ];
 
+/// What a node of an HTML tree is, as far as the renderer cares.
+pub enum NodeKind<'a> {
+    /// An element, by its lower-case local name.
+    Element(Cow<'a, str>),
+    /// A text node's data (entities already decoded).
+    Text(Cow<'a, str>),
+    /// A document or fragment: only its children count.
+    Container,
+    /// Comments, doctypes, processing instructions: ignored.
+    Other,
+}
+
+/// A node of an HTML tree: the little the renderer needs of a DOM.
+pub trait HtmlNode: Clone {
+    fn kind(&self) -> NodeKind<'_>;
+    fn attr(&self, name: &str) -> Option<Cow<'_, str>>;
+    fn first_child(&self) -> Option<Self>;
+    fn next_sibling(&self) -> Option<Self>;
+    /// Whether a live page hides this element (computed style); `None` when the tree was not
+    /// rendered (a parsed string), and the renderer judges by attributes and `<style>` rules.
+    fn rendered_hidden(&self) -> Option<bool> {
+        None
+    }
+}
+
+fn children<N: HtmlNode>(node: &N) -> impl Iterator<Item = N> {
+    std::iter::successors(node.first_child(), |c| c.next_sibling())
+}
+
+fn tag<N: HtmlNode>(node: &N) -> Option<Cow<'_, str>> {
+    match node.kind() {
+        NodeKind::Element(name) => Some(name),
+        _ => None,
+    }
+}
+
+fn is_tag<N: HtmlNode>(node: &N, names: &[&str]) -> bool {
+    tag(node).is_some_and(|t| names.iter().any(|n| t.eq_ignore_ascii_case(n)))
+}
+
+fn text_of<N: HtmlNode>(node: &N) -> String {
+    let mut out = String::new();
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        if let NodeKind::Text(t) = n.kind() {
+            out.push_str(&t);
+        }
+        let mut kids: Vec<N> = children(&n).collect();
+        kids.reverse();
+        stack.extend(kids);
+    }
+    out
+}
+
+/// Parse an HTML string with html5ever (scraper) and render it.
+#[cfg(feature = "scraper")]
 pub fn render(source: &str) -> Document {
-    let html = Html::parse_document(source);
+    let html = scraper::Html::parse_document(source);
+    render_tree(source, html.tree.root(), None).0
+}
+
+#[cfg(feature = "scraper")]
+impl<'a> HtmlNode for ego_tree::NodeRef<'a, scraper::Node> {
+    fn kind(&self) -> NodeKind<'_> {
+        match self.value() {
+            scraper::Node::Element(e) => NodeKind::Element(Cow::Borrowed(e.name())),
+            scraper::Node::Text(t) => NodeKind::Text(Cow::Borrowed(&t[..])),
+            scraper::Node::Document | scraper::Node::Fragment => NodeKind::Container,
+            _ => NodeKind::Other,
+        }
+    }
+    fn attr(&self, name: &str) -> Option<Cow<'_, str>> {
+        self.value().as_element().and_then(|e| e.attr(name)).map(Cow::Borrowed)
+    }
+    fn first_child(&self) -> Option<Self> {
+        ego_tree::NodeRef::first_child(self)
+    }
+    fn next_sibling(&self) -> Option<Self> {
+        ego_tree::NodeRef::next_sibling(self)
+    }
+}
+
+/// Render a tree whose markup is `source` (text is located in `source` to map positions back).
+/// `title` stands for the page's `<title>` when the tree has none (a live element of a page).
+/// Returns the document and, for each table cell rendered, its grid position and node.
+pub fn render_tree<N: HtmlNode>(source: &str, root: N, title: Option<String>) -> (Document, Vec<(GridPos, N)>) {
+    let hidden_classes = hidden_classes(&root);
     let mut r = Renderer {
         src: source,
         out: String::with_capacity(source.len() / 3),
         segs: Vec::new(),
         cells: Vec::new(),
+        cell_nodes: Vec::new(),
         cursor: 0,
         td_offsets: cell_tag_offsets(source),
         tables: 0,
-        hidden_classes: hidden_classes(&html),
+        hidden_classes,
         in_cell: 0,
+        depth: 0,
         grid: None,
-        title: None,
     };
-    r.title = html
-        .tree
-        .root()
-        .descendants()
-        .find(|n| n.value().as_element().is_some_and(|e| e.name() == "title"))
-        .map(|n| n.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect::<String>())
+    let own_title = find_title(&root).map(|t| text_of(&t));
+    let title = own_title
+        .or(title)
         .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|t| !t.is_empty());
-    r.walk(html.tree.root());
+    r.walk(root);
     // Cell segments first, text segments after them on ties (the sort is stable), so that a
     // lookup at an offset finds the most precise piece: the text itself.
     let mut segs = r.cells;
     segs.extend(r.segs);
     segs.sort_by_key(|s| (s.text.start, usize::MAX - s.text.len()));
-    Document { source: source.to_string(), kind: InputKind::Html, text: r.out, segments: segs, html_title: r.title }
+    let doc = Document { source: source.to_string(), kind: InputKind::Html, text: r.out, segments: segs, html_title: title };
+    (doc, r.cell_nodes)
 }
 
-struct Renderer<'a> {
+/// The first `<title>` element, outside `<body>` content that is skipped anyway.
+fn find_title<N: HtmlNode>(root: &N) -> Option<N> {
+    let mut stack = vec![root.clone()];
+    while let Some(n) = stack.pop() {
+        if is_tag(&n, &["title"]) {
+            return Some(n);
+        }
+        if is_tag(&n, &["body", "svg"]) {
+            continue;
+        }
+        let mut kids: Vec<N> = children(&n).collect();
+        kids.reverse();
+        stack.extend(kids);
+    }
+    None
+}
+
+struct Renderer<'a, N> {
     src: &'a str,
     out: String,
     segs: Vec<Segment>,
     cells: Vec<Segment>,
+    cell_nodes: Vec<(GridPos, N)>,
     cursor: usize,
     td_offsets: Vec<Span>,
     tables: usize,
     hidden_classes: HashSet<String>,
     in_cell: usize,
+    depth: usize,
     grid: Option<GridPos>,
-    title: Option<String>,
 }
 
-impl<'a> Renderer<'a> {
-    fn walk(&mut self, node: NodeRef<'_, Node>) {
-        match node.value() {
-            Node::Text(t) => self.text(t),
-            Node::Element(e) => {
-                let name = e.name().to_ascii_lowercase();
-                if SKIP.contains(&name.as_str()) || self.hidden(e) {
-                    return;
-                }
-                match name.as_str() {
-                    "br" => self.line_break(),
-                    "table" => self.table(node),
-                    "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" => {
-                        // Stray table parts outside a table: treat as blocks.
-                        self.block_break();
-                        for c in node.children() {
-                            self.walk(c);
-                        }
-                        self.block_break();
-                    }
-                    n if BLOCK.contains(&n) => {
-                        self.block_break();
-                        for c in node.children() {
-                            self.walk(c);
-                        }
-                        self.block_break();
-                    }
-                    _ => {
-                        for c in node.children() {
-                            self.walk(c);
-                        }
-                    }
-                }
-            }
-            Node::Document | Node::Fragment => {
-                for c in node.children() {
-                    self.walk(c);
-                }
-            }
-            _ => {}
+impl<'a, N: HtmlNode> Renderer<'a, N> {
+    fn walk(&mut self, node: N) {
+        if self.depth >= MAX_DEPTH {
+            // Too deep to walk safely: keep the words, lose the markup.
+            let t = text_of(&node);
+            self.text(&t);
+            return;
+        }
+        self.depth += 1;
+        self.walk_node(node);
+        self.depth -= 1;
+    }
+
+    fn walk_children(&mut self, node: &N) {
+        for c in children(node) {
+            self.walk(c);
         }
     }
 
-    fn hidden(&self, e: &scraper::node::Element) -> bool {
-        if e.attr("hidden").is_some() {
-            return true;
-        }
-        if let Some(style) = e.attr("style") {
-            if style_hides(style) {
-                return true;
+    fn walk_node(&mut self, node: N) {
+        let name = match node.kind() {
+            NodeKind::Text(t) => {
+                let t = t.into_owned();
+                return self.text(&t);
             }
+            NodeKind::Container => return self.walk_children(&node),
+            NodeKind::Other => return,
+            NodeKind::Element(name) => name.to_ascii_lowercase(),
+        };
+        if SKIP.contains(&name.as_str()) || is_hidden(&node, &self.hidden_classes) {
+            return;
         }
-        if !self.hidden_classes.is_empty() && e.classes().any(|c| self.hidden_classes.contains(c)) {
-            return true;
+        match name.as_str() {
+            "br" => self.line_break(),
+            "table" => self.table(node),
+            "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" => {
+                // Stray table parts outside a table: treat as blocks.
+                self.block_break();
+                self.walk_children(&node);
+                self.block_break();
+            }
+            n if BLOCK.contains(&n) => {
+                self.block_break();
+                self.walk_children(&node);
+                self.block_break();
+            }
+            _ => self.walk_children(&node),
         }
-        false
     }
 
     fn text(&mut self, t: &str) {
@@ -200,32 +301,31 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn table(&mut self, table: NodeRef<'_, Node>) {
+    fn table(&mut self, table: N) {
         let index = self.tables;
         self.tables += 1;
-        let rows = table_rows(table, &self.hidden_classes);
+        let rows = table_rows(&table, &self.hidden_classes);
         // Lay the cells out on a grid: every position holds the id of the cell covering it.
         let mut grid: Vec<Vec<Option<usize>>> = Vec::new();
-        let mut cells: Vec<(NodeRef<'_, Node>, usize, usize)> = Vec::new(); // node, row, col
+        let mut cells: Vec<(N, usize, usize)> = Vec::new(); // node, row, col
         let mut total = 0usize;
         for (r, row) in rows.iter().enumerate() {
             if grid.len() <= r {
                 grid.resize(r + 1, Vec::new());
             }
             let mut c = 0;
-            for &cell in row {
+            for cell in row {
                 while grid[r].get(c).is_some_and(Option::is_some) {
                     c += 1;
                 }
-                let e = cell.value().as_element().expect("cells are elements");
-                let colspan = span_attr(e.attr("colspan"));
-                let rowspan = span_attr(e.attr("rowspan")).min(rows.len() - r);
+                let colspan = span_attr(cell.attr("colspan").as_deref());
+                let rowspan = span_attr(cell.attr("rowspan").as_deref()).min(rows.len() - r);
                 total += colspan * rowspan;
                 if total > MAX_GRID_CELLS {
                     break;
                 }
                 let id = cells.len();
-                cells.push((cell, r, c));
+                cells.push((cell.clone(), r, c));
                 for rr in r..r + rowspan {
                     if grid.len() <= rr {
                         grid.resize(rr + 1, Vec::new());
@@ -261,9 +361,9 @@ impl<'a> Renderer<'a> {
                 }
                 first = false;
                 if let Some(id) = covering {
-                    let (node, or, _) = cells[id];
-                    if or == r {
-                        self.cell(node, GridPos { table: index, row: r, col: c });
+                    let (node, or, _) = &cells[id];
+                    if *or == r {
+                        self.cell(node.clone(), GridPos { table: index, row: r, col: c });
                     }
                 }
             }
@@ -271,7 +371,7 @@ impl<'a> Renderer<'a> {
         self.block_break();
     }
 
-    fn cell(&mut self, node: NodeRef<'_, Node>, pos: GridPos) {
+    fn cell(&mut self, node: N, pos: GridPos) {
         // The next cell start tag at or after the cursor.
         let k = self.td_offsets.partition_point(|s| s.start < self.cursor);
         let source = self.td_offsets.get(k).copied().unwrap_or(Span::new(self.cursor, self.cursor));
@@ -281,23 +381,19 @@ impl<'a> Renderer<'a> {
         let start = self.out.len();
         let saved = self.grid;
         self.grid = Some(pos);
-        let nested = node.descendants().skip(1).any(|n| n.value().as_element().is_some_and(|e| e.name() == "table"));
-        if nested {
+        if has_nested_table(&node) {
             // A layout table: its cell holds blocks and tables of its own.
-            for c in node.children() {
-                self.walk(c);
-            }
+            self.walk_children(&node);
         } else {
             self.in_cell += 1;
-            for c in node.children() {
-                self.walk(c);
-            }
+            self.walk_children(&node);
             self.in_cell -= 1;
             while self.out.len() > start && self.out.ends_with(' ') {
                 self.out.pop();
             }
         }
         self.grid = saved;
+        self.cell_nodes.push((pos, node));
         self.cells.push(Segment { text: Span::new(start, self.out.len()), source, grid: Some(pos), exact: false });
     }
 }
@@ -306,37 +402,50 @@ fn span_attr(v: Option<&str>) -> usize {
     v.and_then(|s| s.trim().trim_end_matches(';').parse::<usize>().ok()).filter(|&n| n >= 1).unwrap_or(1).min(MAX_SPAN)
 }
 
+/// Does the cell hold a table of its own (a layout table)?
+fn has_nested_table<N: HtmlNode>(cell: &N) -> bool {
+    let mut stack: Vec<N> = children(cell).collect();
+    while let Some(n) = stack.pop() {
+        if is_tag(&n, &["table"]) {
+            return true;
+        }
+        stack.extend(children(&n));
+    }
+    false
+}
+
+/// Is an element hidden: by the live page's computed style, the `hidden` attribute, an
+/// inline style, or a class a `<style>` block hides?
+fn is_hidden<N: HtmlNode>(node: &N, hidden_classes: &HashSet<String>) -> bool {
+    if let Some(h) = node.rendered_hidden() {
+        return h;
+    }
+    node.attr("hidden").is_some()
+        || node.attr("style").is_some_and(|s| style_hides(&s))
+        || (!hidden_classes.is_empty()
+            && node.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|c| hidden_classes.contains(c))))
+}
+
 /// The `<tr>` rows of a table (directly or inside thead/tbody/tfoot, not nested tables),
 /// each with its visible `<td>`/`<th>` cells.
-fn table_rows<'t>(table: NodeRef<'t, Node>, hidden: &HashSet<String>) -> Vec<Vec<NodeRef<'t, Node>>> {
+fn table_rows<N: HtmlNode>(table: &N, hidden: &HashSet<String>) -> Vec<Vec<N>> {
     let mut rows = Vec::new();
-    let visible = |n: &NodeRef<'t, Node>| {
-        n.value().as_element().is_some_and(|e| {
-            e.attr("hidden").is_none()
-                && !e.attr("style").is_some_and(style_hides)
-                && !(!hidden.is_empty() && e.classes().any(|c| hidden.contains(c)))
-        })
-    };
-    let mut push_row = |tr: NodeRef<'t, Node>| {
-        let cells: Vec<_> = tr
-            .children()
-            .filter(|c| c.value().as_element().is_some_and(|e| e.name() == "td" || e.name() == "th"))
-            .filter(|c| visible(c))
-            .collect();
+    let visible = |n: &N| !is_hidden(n, hidden);
+    let mut push_row = |tr: &N| {
+        let cells: Vec<N> = children(tr).filter(|c| is_tag(c, &["td", "th"]) && visible(c)).collect();
         rows.push(cells);
     };
-    for child in table.children() {
-        let Some(e) = child.value().as_element() else { continue };
-        match e.name() {
-            "tr" if visible(&child) => push_row(child),
-            "thead" | "tbody" | "tfoot" if visible(&child) => {
-                for tr in child.children() {
-                    if tr.value().as_element().is_some_and(|e| e.name() == "tr") && visible(&tr) {
-                        push_row(tr);
-                    }
+    for child in children(table) {
+        if is_tag(&child, &["tr"]) {
+            if visible(&child) {
+                push_row(&child);
+            }
+        } else if is_tag(&child, &["thead", "tbody", "tfoot"]) && visible(&child) {
+            for tr in children(&child) {
+                if is_tag(&tr, &["tr"]) && visible(&tr) {
+                    push_row(&tr);
                 }
             }
-            _ => {}
         }
     }
     rows
@@ -358,14 +467,15 @@ fn style_hides(style: &str) -> bool {
 }
 
 /// Classes hidden by simple rules in `<style>` blocks, e.g. `.jammer{display:none}`.
-fn hidden_classes(html: &Html) -> HashSet<String> {
+fn hidden_classes<N: HtmlNode>(root: &N) -> HashSet<String> {
     let mut out = HashSet::new();
-    for node in html.tree.root().descendants() {
-        let Some(e) = node.value().as_element() else { continue };
-        if e.name() != "style" {
+    let mut stack = vec![root.clone()];
+    while let Some(node) = stack.pop() {
+        if !is_tag(&node, &["style"]) {
+            stack.extend(children(&node));
             continue;
         }
-        let css: String = node.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+        let css = text_of(&node);
         for rule in css.split('}') {
             let Some((selectors, body)) = rule.split_once('{') else { continue };
             if !style_hides(body) {
@@ -425,7 +535,7 @@ fn cell_tag_offsets(src: &str) -> Vec<Span> {
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "scraper"))]
 mod tests {
     use super::*;
 

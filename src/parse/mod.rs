@@ -23,18 +23,35 @@ pub struct Parsed {
     pub report: Report,
 }
 
+/// Turns HTML source into the analysis document. Natively [`html::render`] (html5ever, feature
+/// `scraper`); the browser build passes one that reads the browser's own DOM.
+pub type HtmlReader<'a> = &'a dyn Fn(&str) -> Document;
+
+/// Parse a report, reading HTML with html5ever.
+#[cfg(feature = "scraper")]
 pub fn parse(source: &str, kind: InputKind) -> Parsed {
-    let doc = match kind {
-        InputKind::Html => html::render(source),
-        InputKind::Text => text::render(source),
-    };
-    let report = read(&doc);
-    Parsed { doc, report }
+    parse_with(source, kind, &html::render)
 }
 
 /// Parse text whose kind is not known: HTML when it looks like markup.
+#[cfg(feature = "scraper")]
 pub fn parse_auto(source: &str) -> Parsed {
-    parse(source, crate::input::sniff_kind(source))
+    parse_with(source, crate::input::sniff_kind(source), &html::render)
+}
+
+/// Parse a report, reading HTML with the given reader.
+pub fn parse_with(source: &str, kind: InputKind, html: HtmlReader<'_>) -> Parsed {
+    let doc = match kind {
+        InputKind::Html => html(source),
+        InputKind::Text => text::render(source),
+    };
+    parse_document(doc)
+}
+
+/// Read a report from a document already rendered (e.g. from a live DOM element).
+pub fn parse_document(doc: Document) -> Parsed {
+    let report = read(&doc);
+    Parsed { doc, report }
 }
 
 fn read(doc: &Document) -> Report {
