@@ -4,14 +4,17 @@
     scripts/build-web.sh                 every target in wasm-pack.toml
     scripts/build-web.sh --target web    only the listed target(s) (repeatable)
     scripts/build-web.sh --no-opt        skip wasm-opt (faster; the size check still runs)
+    scripts/build-web.sh --extension-only  only assemble and zip the browser extension from the www/pkg there
 
-Steps: cargo build --lib (wasm32) -> wasm-bindgen per target -> wasm-opt per target -> gzip size check.
+Steps: cargo build --lib (wasm32) -> wasm-bindgen per target -> wasm-opt per target -> gzip size check
+-> the browser extension ([extension]: assembled from www/extension, the wrapper, the package and the page; zipped).
 Exits non-zero when a step fails or a gzipped .wasm is over the budget. Tools come from scripts/setup.sh.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import gzip
 import json
 import os
@@ -20,6 +23,7 @@ import subprocess
 import sys
 import time
 import tomllib
+import zipfile
 from pathlib import Path
 from typing import NoReturn
 
@@ -68,13 +72,80 @@ def human(n: int) -> str:
     return f"{n:,} B ({n / 1024:.1f} KiB)"
 
 
+def build_extension(cfg: dict) -> None:
+    """Assemble the unpacked MV3 extension ([extension] in the recipe) and zip it for the store."""
+    source = ROOT / cfg["source"]
+    page_root = ROOT / cfg.get("page_root", "www")
+    out_dir = inside_repo(cfg["out_dir"])
+    excluded = cfg.get("exclude", [])
+
+    def skip(rel: str) -> bool:
+        name = rel.rsplit("/", 1)[-1]
+        return any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(name, pat) for pat in excluded)
+
+    if not (source / "manifest.json").is_file():
+        fail(f"{cfg['source']}/manifest.json not found")
+    wasm_pkg = page_root / "pkg" / "nianbao_bg.wasm"
+    if not wasm_pkg.is_file():
+        fail(f"{wasm_pkg.relative_to(ROOT)} not built: run scripts/build-web.sh --target web first")
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    files: dict[str, Path] = {}
+    for pattern in cfg.get("page_files", []):
+        matched = sorted(p for p in page_root.glob(pattern) if p.is_file())
+        if not matched:
+            fail(f"[extension] page_files pattern {pattern!r} matches nothing under {page_root.relative_to(ROOT)}/")
+        for f in matched:
+            files[f.relative_to(page_root).as_posix()] = f
+    for f in sorted(source.rglob("*")):
+        if f.is_file():
+            rel = f.relative_to(source).as_posix()
+            if rel in files:
+                fail(f"{cfg['source']}/{rel} would overwrite the page's {rel}: rename one of them")
+            files[rel] = f
+    for rel, f in sorted(files.items()):
+        if skip(rel):
+            continue
+        dest = out_dir / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(f, dest)
+    manifest = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+    crate = tomllib.loads((ROOT / "Cargo.toml").read_text(encoding="utf-8"))["package"]
+    if manifest.get("version") != crate["version"]:
+        fail(f"manifest.json version {manifest.get('version')} differs from Cargo.toml's {crate['version']}")
+    log(f"extension assembled in {out_dir.relative_to(ROOT)} ({len(list(out_dir.rglob('*')))} entries)")
+
+    if "zip" in cfg:
+        zip_path = inside_repo(cfg["zip"])
+        zip_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = zip_path.with_suffix(".zip.tmp")
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+            for f in sorted(out_dir.rglob("*")):
+                if f.is_file():
+                    rel = f.relative_to(out_dir).as_posix()
+                    # Fixed timestamps: the same inputs give the same zip.
+                    info = zipfile.ZipInfo(rel, date_time=(2020, 1, 1, 0, 0, 0))
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    info.external_attr = 0o644 << 16
+                    z.writestr(info, f.read_bytes())
+        tmp.replace(zip_path)
+        log(f"extension zipped: {zip_path.relative_to(ROOT)}, {human(zip_path.stat().st_size)}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(prog="scripts/build-web.sh", description=__doc__.split("\n\n")[0])
     ap.add_argument("--target", action="append", help="build only this wasm-bindgen target (repeatable)")
     ap.add_argument("--no-opt", action="store_true", help="skip wasm-opt even if the recipe enables it")
+    ap.add_argument("--extension-only", action="store_true",
+                    help="only assemble and zip the browser extension ([extension]) from the www/pkg already built")
     args = ap.parse_args()
 
     recipe = tomllib.loads(RECIPE.read_text(encoding="utf-8"))
+    if args.extension_only:
+        if "extension" not in recipe:
+            fail("wasm-pack.toml has no [extension] section")
+        build_extension(recipe["extension"])
+        return 0
     cargo_cfg = recipe["cargo"]
     bindgen_cfg = recipe.get("wasm-bindgen", {})
     targets: dict[str, dict] = {
@@ -205,6 +276,9 @@ def main() -> int:
     if over:
         fail(f"gzipped .wasm over its budget in wasm-pack.toml for: {', '.join(over)}. "
              "Shrink the build (dependencies, features, opt-level) or, with a reason, raise max_gzip_bytes.")
+    # 5. the browser extension, from the freshly built web package
+    if "extension" in recipe and "web" in targets:
+        build_extension(recipe["extension"])
     built = ", ".join(f"{t} -> {d['out_dir']}" for t, d in targets.items())
     log(f"done in {time.monotonic() - started:.0f} s: {built}")
     return 0
