@@ -215,6 +215,7 @@ pub fn to_json(file: &str, c: &Checked, lang: Lang) -> Json {
             .map(|e| {
                 let mut j = row_json(&e.row, src, &idx);
                 if let Json::Object(m) = &mut j {
+                    m.insert("key".into(), json!(e.row.key));
                     m.insert("group".into(), json!(e.group));
                     m.insert("after".into(), json!(e.after));
                 }

@@ -269,7 +269,10 @@ impl Report {
     /// The cell a reference names, if the report has it.
     pub fn cell(&self, r: &CellRef) -> Option<&Cell> {
         let row = match r.table {
-            TableId::Requests => self.requests.as_ref()?.row(&r.row)?,
+            TableId::Requests => {
+                let t = self.requests.as_ref()?;
+                t.row(&r.row).or_else(|| t.extra_rows.iter().map(|e| &e.row).find(|row| row.key == r.row))?
+            }
             TableId::ReviewLitigation => self.review.as_ref().map(|t| &t.row).filter(|_| r.row == "values")?,
             TableId::Active => self.active.as_ref()?.row(&r.row)?,
         };

@@ -135,3 +135,27 @@ fn rules_and_explain() {
     assert!(out.contains("What it checks"));
     assert_eq!(nianbao(&["explain", "Z-9"]).0, 2);
 }
+
+/// A finding on a row the report adds itself names it by the key its `extraRows` entry carries.
+#[test]
+fn findings_on_a_reports_own_rows_name_them_by_key() {
+    let (_, out) = nianbao(&["check", "--format", "json", &corpus("seeds/000_6a976b2651f86c68.txt")]);
+    let j: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let extra = j["tables"]["requests"]["extraRows"].as_array().unwrap();
+    assert!(!extra.is_empty(), "seed 000 adds rows of its own to table 三");
+    for (i, e) in extra.iter().enumerate() {
+        assert_eq!(e["key"], format!("extra:{i}"));
+    }
+    let on_extra: Vec<&Value> = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["cell"]["row"].as_str().is_some_and(|r| r.starts_with("extra:")))
+        .collect();
+    assert!(!on_extra.is_empty(), "T3-6 counts the report's own 申请人撤销申请 row");
+    for d in on_extra {
+        let key = d["cell"]["row"].as_str().unwrap();
+        assert!(extra.iter().any(|e| e["key"] == key), "{key} names an extra row");
+        assert!(!d["cell"]["row"].as_str().unwrap().is_empty());
+    }
+}

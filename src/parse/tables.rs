@@ -552,6 +552,11 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
             None,
         );
     }
+    // A report's own rows are named by their place among them, so that a finding's cell
+    // (`extra:0`, …) names one; `tables.requests.extraRows[i].key` says the same.
+    for (i, e) in table.extra_rows.iter_mut().enumerate() {
+        e.row.key = format!("extra:{i}");
+    }
     Some(table)
 }
 

@@ -152,6 +152,10 @@ pub fn check_element(el: &web_sys::Element, #[wasm_bindgen(unchecked_param_type 
         for row in &t.rows {
             mark_row(&get(&rows, &row.key), &row.cells);
         }
+        let extra = js_sys::Array::from(&get(&get(&tables, "requests"), "extraRows"));
+        for (i, e) in t.extra_rows.iter().enumerate() {
+            mark_row(&extra.get(i as u32), &e.row.cells);
+        }
     }
     if let Some(t) = &report.review {
         mark_row(&get(&tables, "reviewLitigation"), &t.row.cells);

@@ -115,7 +115,8 @@ export interface CheckResult {
   };
   tables: {
     /** 表三: rows by key (`new`, `carried_over`, `granted`, …, `total`, `carried_forward`). */
-    requests: { rows: Record<string, Row>; extraRows: (Row & { group: string; after: string | null })[]; columns: string[] } | null;
+    /** `extraRows`: rows the report adds itself (a subtotal, its own sub-item); a finding's `cell.row` names one by its `key`, `extra:N`. */
+    requests: { rows: Record<string, Row>; extraRows: (Row & { key: string; group: string; after: string | null })[]; columns: string[] } | null;
     /** 表四: one row of 15 values. */
     reviewLitigation: (Row & { columns: string[] }) | null;
     /** 表二: rows by key (`regulations`, `normative_documents`, `licensing`, …). */
@@ -130,7 +131,7 @@ export interface CheckResult {
 export interface CheckElementResult extends CheckResult {
   diagnostics: (Diagnostic & { element: Element | null; related: (RelatedLocation & { element: Element | null })[] })[];
   tables: {
-    requests: { rows: Record<string, Row & { cells: (Cell & { element: Element | null })[] }>; extraRows: Row[]; columns: string[] } | null;
+    requests: { rows: Record<string, Row & { cells: (Cell & { element: Element | null })[] }>; extraRows: (Row & { key: string; cells: (Cell & { element: Element | null })[] })[]; columns: string[] } | null;
     reviewLitigation: (Row & { cells: (Cell & { element: Element | null })[]; columns: string[] }) | null;
     active: Record<string, Row & { cells: (Cell & { element: Element | null })[] }> | null;
   };
