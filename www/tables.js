@@ -114,11 +114,11 @@ function drawRequests(result, index) {
     extras.forEach((x, i) => {
       if (!placed.has(i) && x.after === spec.key) {
         placed.add(i);
-        display.push({ extra: true, key: `extra-${i}`, row: x, group: REQUEST_GROUPS[x.group] ? x.group : spec.group, part: spec.part === 'intake' ? 'result' : spec.part });
+        display.push({ extra: true, key: x.key ?? `extra:${i}`, row: x, group: REQUEST_GROUPS[x.group] ? x.group : spec.group, part: spec.part === 'intake' ? 'result' : spec.part });
       }
     });
   }
-  extras.forEach((x, i) => { if (!placed.has(i)) display.push({ extra: true, key: `extra-${i}`, row: x, group: REQUEST_GROUPS[x.group] ? x.group : undefined, part: 'result' }); });
+  extras.forEach((x, i) => { if (!placed.has(i)) display.push({ extra: true, key: x.key ?? `extra:${i}`, row: x, group: REQUEST_GROUPS[x.group] ? x.group : undefined, part: 'result' }); });
   for (const d of display) { d.part ??= d.spec.part; if (!d.extra) d.group = d.spec.group; }
 
   const table = el('table', { class: 'official requests' });

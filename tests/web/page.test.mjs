@@ -60,7 +60,7 @@ function assertMatches(shown, expected, what) {
   if (req) {
     const rows = new Set(shown.cells.filter((c) => c.table === 'requests').map((c) => c.row));
     for (const key of Object.keys(req.rows)) assert.ok(rows.has(key), `${what}: row ${key} drawn`);
-    assert.equal([...rows].filter((r) => r.startsWith('extra-')).length, req.extraRows.length, `${what}: the report's own rows drawn`);
+    assert.equal([...rows].filter((r) => r.startsWith('extra:')).length, req.extraRows.length, `${what}: the report's own rows drawn`);
   }
 }
 
