@@ -277,9 +277,14 @@ async function runCheck() {
 // example) are checked on the page itself. They are not typed into (editing switches to the text), so typing
 // never waits for them; text, which is typed into, is always checked in the worker.
 let pageEngine = null;
-async function checkHtmlOnPage(source, options) {
+/** The page's own engine (for HTML). Loaded soon after start, so that HTML can be checked with the network off. */
+function loadPageEngine() {
   pageEngine ??= import('./checker.js').then(async (m) => { await m.load(); return m; });
-  const m = await pageEngine;
+  pageEngine.catch(() => { pageEngine = null; });
+  return pageEngine;
+}
+async function checkHtmlOnPage(source, options) {
+  const m = await loadPageEngine();
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))); // let "checking" paint
   return m.check(source, options);
 }
@@ -622,6 +627,19 @@ $('[data-action="download"]').addEventListener('click', () => {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 });
 
+// ---- a report handed over by the browser extension ("open in the full checker") ------------------------------
+
+/** The extension opens this page as index.html?preload=KEY, the report stored under KEY in its session storage. */
+async function takePreload() {
+  const key = new URLSearchParams(location.search).get('preload');
+  const store = globalThis.chrome?.storage?.session;
+  if (!key || !store) return false;
+  const { [key]: item } = await store.get(key);
+  if (!item?.html) return false;
+  setHtmlInput(item.html, htmlToText(item.html), { type: 'example', name: item.name ?? '' });
+  return true;
+}
+
 // ---- start ----------------------------------------------------------------------------------------------------
 
 applyLanguage();
@@ -631,7 +649,8 @@ try {
   $('[data-version]').textContent = await engine.version();
   input.disabled = false;
   results.dataset.state = 'idle';
-  if (input.value.trim()) inputChanged(); else showEmpty();
+  (globalThis.requestIdleCallback ?? setTimeout)(() => loadPageEngine().catch(() => {}));
+  if (await takePreload().catch(() => false)) { /* checking the extension's report */ } else if (input.value.trim()) inputChanged(); else showEmpty();
   input.focus();
 } catch (err) {
   results.dataset.state = 'error';

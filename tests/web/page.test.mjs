@@ -350,6 +350,23 @@ test('axe-core finds no violations: initial, results, English, dark, phone width
   for (const [state, violations] of states) assert.deepEqual(violations, [], `axe violations in state “${state}”`);
 });
 
+test('once loaded, the page checks text and HTML with the network off', async () => {
+  const { page, context, done } = await open();
+  // The page engine (for HTML) loads while idle after start (the worker has its own copy): wait for its .wasm.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('nianbao_bg.wasm')).length >= 1, null, { timeout: 30_000 });
+  await context.setOffline(true);
+  const text = h.corpus('seeds/004_046dc01fb9bbe87a.txt');
+  await h.paste(page, { text });
+  assert.equal(await h.settled(page), 'done');
+  assertMatches(await h.shown(page), engine().check(text, { kind: 'text' }), 'offline, text');
+  const html = h.textToHtml(text);
+  await h.paste(page, { text, html });
+  assert.equal(await h.settled(page), 'done');
+  assertMatches(await h.shown(page), engine().check(html, { kind: 'html' }), 'offline, HTML');
+  await context.setOffline(false);
+  await done();
+});
+
 test('the rules page documents every rule, offline, and findings link to it', async () => {
   const { page, done } = await open();
   await h.paste(page, { text: h.corpus('seeds/000_6a976b2651f86c68.txt') });
