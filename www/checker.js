@@ -6,6 +6,10 @@
 //   checkElement(element, options)      // a live element as the page shows it; findings carry `element`
 //   readFile(bytes, name)               // → { text, kind: 'text' | 'html', encoding }
 //   rules(lang), explain(code, lang), version()
+//   attach(target, options)             // check while writing: a <textarea>, a contenteditable element or an
+//                                       // editor adapter (www/editors/); re-checks after edits (debounced),
+//                                       // marks cells, calls options.onResult(result, attachment)
+//   detach(target)                      // stop (same as attachment.detach())
 //
 // Everything is synchronous once load() has resolved; call it from a Worker to keep a page responsive
 // (HTML strings need DOMParser, which workers lack: check HTML on a page or an offscreen document).
@@ -83,7 +87,35 @@ export function check(input, options = {}) {
  * each finding, related location and table cell also carries `element`, the table cell it is about.
  */
 export function checkElement(element, options = {}) {
+  if (typeof Element === 'function' && !(element instanceof Element) && element?.nodeType === 1) {
+    return checkForeignElement(element, options);
+  }
   return call((w) => w.checkElement(element, options));
+}
+
+/**
+ * An element of another window (an editor's iframe): the engine recognises elements of its own window only, so
+ * it reads a copy imported into this document (not rendered: hidden elements are known by their inline style
+ * and the page's own rules), and every `element` of the result is mapped back to the original.
+ */
+function checkForeignElement(element, options) {
+  const copy = document.importNode(element, true);
+  const original = new Map();
+  const walk = (a, b) => {
+    original.set(a, b);
+    for (let x = a.firstElementChild, y = b.firstElementChild; x && y; x = x.nextElementSibling, y = y.nextElementSibling) walk(x, y);
+  };
+  walk(copy, element);
+  const result = call((w) => w.checkElement(copy, options));
+  const seen = new Set();
+  const remap = (v) => {
+    if (!v || typeof v !== 'object' || seen.has(v) || v.nodeType) return;
+    seen.add(v);
+    if (v.element && v.element.nodeType === 1) v.element = original.get(v.element) ?? null;
+    for (const k of Object.keys(v)) remap(v[k]);
+  };
+  remap(result);
+  return result;
 }
 
 /** Decode a file's bytes (UTF-8, GBK/GB18030, UTF-16; .docx → HTML). Throws an Error with a bilingual message. */
@@ -111,4 +143,186 @@ export function version() {
 /** Whether the engine can read files (readFile is exported by this build). */
 export function canReadFiles() {
   return typeof wasm.readFile === 'function';
+}
+
+// ---- Check while writing -------------------------------------------------------------------------------------
+
+/** Options that belong to attach() and are not passed to the engine. */
+const ATTACH_OPTIONS = new Set(['delay', 'onResult', 'onError', 'marks', 'worker', 'maxDelay']);
+const attachments = new WeakMap();
+
+/**
+ * Check `target` while it is written in: a `<textarea>`/`<input>`, a contenteditable element, or an editor
+ * adapter (an object with source/subscribe/mark/unmark/applyFix, see www/editors/plain.js). Re-checks after
+ * each edit once the writer pauses (`delay`, default 300 ms; longer when a check takes long, so a big report is
+ * re-checked in pauses rather than between every two keys), marks the cells the findings are about inside the
+ * editor without changing its content (`marks: false` to leave them out), and calls `onResult(result,
+ * attachment)` (or `onError(error, attachment)`). Text is checked in a worker when `worker` is not false and the
+ * page may start one; elements are read as shown (checkElement) on the page. Other options are check()'s.
+ * Returns the attachment: { result, error, checks, recheck(), applyFix(d), locate(d), subscribe(fn), detach() }.
+ */
+export function attach(target, options = {}) {
+  detach(target);
+  // A textarea or contenteditable element gets the plain adapter, loaded only when needed (hosts that copy
+  // this file alone, like the extension, never need it).
+  const adapter = isAdapter(target) ? target : import('./editors/plain.js').then((m) => m.plainAdapter(target));
+  const attachment = new Attachment(adapter, options, target);
+  attachments.set(target, attachment);
+  return attachment;
+}
+
+const isAdapter = (t) => t && typeof t.source === 'function' && typeof t.subscribe === 'function' && typeof t.mark === 'function';
+
+/** Stop checking `target` (what attach() was given, or its element) and remove every mark. */
+export function detach(target) {
+  attachments.get(target)?.detach();
+}
+
+/** The attachment of `target`, if it is attached. */
+export function attachmentOf(target) {
+  return attachments.get(target) ?? null;
+}
+
+let sharedWorker = null;
+async function workerCheck(text, options) {
+  sharedWorker ??= import('./worker-client.js').then((m) => new m.CheckerWorker(new URL('./worker.js', import.meta.url)));
+  return (await sharedWorker).check(text, options);
+}
+const canWork = () => typeof Worker === 'function' && typeof document !== 'undefined' && !globalThis.chrome?.runtime?.id;
+
+class Attachment {
+  constructor(adapter, options, target) {
+    this.target = target;
+    this.adapter = null;
+    this.options = { ...options };
+    this.engineOptions = Object.fromEntries(Object.entries(options).filter(([k]) => !ATTACH_OPTIONS.has(k)));
+    this.result = null;
+    this.error = null;
+    this.checks = 0;
+    this.lastMs = 0;
+    this.edits = 0;      // bumped by every edit: a result for an older text is dropped
+    this.running = false;
+    this.again = false;
+    this.attached = true;
+    this.listeners = new Set();
+    this.waiters = [];
+    if (options.onResult || options.onError) {
+      this.listeners.add((result, error) => (error ? options.onError?.(error, this) : options.onResult?.(result, this)));
+    }
+    /** Resolves once the adapter is ready (at once for an adapter object). */
+    this.ready = Promise.resolve(adapter).then((a) => {
+      if (!this.attached) return;
+      this.adapter = a;
+      this.unsubscribe = a.subscribe(() => { this.edits += 1; this.schedule(); });
+      this.schedule(0);
+    });
+    this.ready.catch((err) => { this.error = err; this.emit(null, err); });
+  }
+
+  /** The pause after an edit before checking: `delay`, or twice the last check's time when that is longer. */
+  get delay() {
+    const base = this.options.delay ?? 300;
+    return Math.min(Math.max(base, 2 * this.lastMs), this.options.maxDelay ?? 3000);
+  }
+
+  schedule(delay = this.delay) {
+    if (!this.attached || !this.adapter) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.run(), delay);
+  }
+
+  /** Check now (after pending edits); resolves with the result. */
+  recheck() {
+    const p = new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+    this.schedule(0);
+    return p;
+  }
+
+  async run() {
+    if (!this.attached) return;
+    if (this.running) { this.again = true; return; }
+    this.running = true;
+    const edits = this.edits;
+    try {
+      await load();
+      const source = this.adapter.source();
+      const t0 = performance.now();
+      let result;
+      if (source.element) {
+        result = checkElement(source.element, this.engineOptions);
+      } else {
+        const kind = this.engineOptions.kind ?? source.kind ?? 'auto';
+        const options = { ...this.engineOptions, kind };
+        const text = source.text ?? '';
+        const asText = kind === 'text' || (kind === 'auto' && !/^\s*</.test(text));
+        result = asText && this.options.worker !== false && canWork()
+          ? await workerCheck(text, { ...options, kind: 'text' })
+          : check(text, options);
+      }
+      this.lastMs = performance.now() - t0;
+      if (!this.attached) return;
+      if (edits !== this.edits) { this.again = true; return; } // written on meanwhile: check the newer text
+      this.result = result;
+      this.error = null;
+      this.checks += 1;
+      if (this.options.marks !== false) this.adapter.mark(result, this);
+      this.emit(result, null);
+    } catch (err) {
+      if (!this.attached) return;
+      this.error = err;
+      this.emit(null, err);
+      if (err?.fatal) this.again = true; // the engine restarted: try once more
+    } finally {
+      this.running = false;
+      if (this.again && this.attached) { this.again = false; this.schedule(this.error ? 500 : 0); }
+    }
+  }
+
+  emit(result, error) {
+    for (const fn of this.listeners) {
+      try { fn(result, error, this); } catch (e) { console.error(e); }
+    }
+    const waiters = this.waiters.splice(0);
+    for (const w of waiters) (error ? w.reject(error) : w.resolve(result));
+  }
+
+  /** Listen to every result: fn(result, error, attachment). Returns a function that stops listening. */
+  subscribe(fn) {
+    this.listeners.add(fn);
+    if (this.result || this.error) fn(this.result, this.error, this);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Whether the diagnostic's fix is certain and can be applied: one cell, one replacement. */
+  canFix(diagnostic) {
+    return Boolean(diagnostic?.fix?.replacement != null && diagnostic.fix.cell && this.result && this.adapter?.applyFix);
+  }
+
+  /** Apply a diagnostic's fix through the editor's own command (undo reverts it). */
+  applyFix(diagnostic) {
+    if (!this.canFix(diagnostic)) return false;
+    return this.adapter.applyFix(diagnostic, this.result) !== false;
+  }
+
+  /** Bring the cell a diagnostic is about into view and put the caret there. */
+  locate(diagnostic) {
+    return this.result ? this.adapter?.locate?.(diagnostic, this.result) : undefined;
+  }
+
+  /** The editor's saved content, marks never included. */
+  content() {
+    return this.adapter?.content();
+  }
+
+  detach() {
+    if (!this.attached) return;
+    this.attached = false;
+    clearTimeout(this.timer);
+    this.unsubscribe?.();
+    this.adapter?.unmark();
+    this.adapter?.destroy?.();
+    this.listeners.clear();
+    for (const w of this.waiters.splice(0)) w.reject(new Error('detached'));
+    if (attachments.get(this.target) === this) attachments.delete(this.target);
+  }
 }
