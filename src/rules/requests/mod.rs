@@ -30,8 +30,7 @@ pub static RULES: &[&dyn Rule] = &[
 
 /// A row's name for messages (template rows by their label, the report's own by theirs).
 fn row_name(a: &arith::Analysis, key: &str) -> (String, String) {
-    if let Some(i) = key.strip_prefix("extra").and_then(|n| n.parse::<usize>().ok()) {
-        let _ = i;
+    if key.starts_with("extra:") {
         let label = a.rows.iter().find(|r| r.key == key).map(|r| r.label.clone()).unwrap_or_default();
         return (format!("“{label}”"), format!("“{label}”"));
     }

@@ -25,7 +25,8 @@ impl CountNotWhole {
             for (c, cell) in row.cells.iter().enumerate() {
                 let Value::Number { value, signed, .. } = &cell.value else { continue };
                 if *value < 0.0 || value.fract() != 0.0 || *signed {
-                    let label = if row.key.is_empty() { row.label.clone() } else { crate::rules::util::row_zh(&row.key) };
+                    // A report's own row (key `extra:N`) is named by its label as printed.
+                    let label = crate::template::request_row(&row.key).map(|r| r.full_label()).unwrap_or_else(|| row.label.clone());
                     out.push(
                         Self::META
                             .diag(Msg::new(
