@@ -100,7 +100,7 @@ async function checkTab(tabId, { panel = true, scans = null } = {}) {
 async function showPanel(tabId, state, language) {
   // The panel lives in the top frame; when the report is in a frame, the top frame needs content.js too.
   if (state.frameId !== 0) {
-    await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['content.js'] });
+    await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: () => globalThis.__nianbaoExtension?.listen() });
   }
   await chrome.tabs.sendMessage(tabId, { type: 'nianbao:panel', result: state.result, places: state.places, lang: language, url: state.url }, { frameId: 0 });
 }
@@ -122,8 +122,16 @@ async function jump(tabId, index) {
   return Boolean(reply?.jumped);
 }
 
+/** The last check started for each tab (a promise of checkTab's answer): for the tests, which click as a person would. */
+const runs = new Map();
+let clicks = 0;
+let lastClick = null;
 chrome.action.onClicked.addListener((tab) => {
-  checkTab(tab.id).catch((err) => console.warn('nianbao: check failed', err));
+  const run = checkTab(tab.id);
+  runs.set(tab.id, run);
+  clicks += 1;
+  lastClick = { n: clicks, tabId: tab.id };
+  run.catch((err) => console.warn('nianbao: check failed', err));
 });
 
 chrome.runtime.onMessage.addListener((msg, sender, reply) => {
@@ -140,6 +148,7 @@ chrome.runtime.onMessage.addListener((msg, sender, reply) => {
 
 chrome.tabs.onRemoved.addListener((tabId) => {
   checked.delete(tabId);
+  runs.delete(tabId);
   chrome.storage.session.remove(key(tabId));
 });
 
@@ -168,4 +177,4 @@ chrome.permissions.onAdded.addListener(() => { syncAutoCheck(); });
 chrome.permissions.onRemoved.addListener(() => { syncAutoCheck(); });
 
 // For the options page and the tests (evaluated in the service worker): the same functions a click runs.
-globalThis.nianbao = { checkTab, syncAutoCheck, openFull, jump };
+globalThis.nianbao = { checkTab, syncAutoCheck, openFull, jump, lastRun: (tabId) => runs.get(tabId) ?? null, lastClick: () => lastClick };

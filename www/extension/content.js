@@ -219,6 +219,14 @@
       });
       state.tip.replaceChildren(...entries);
       state.tipHost.hidden = false;
+      state.tipHost.style.setProperty('display', 'block', 'important'); // the host's all:initial overrides [hidden]
+      state.tipCell = td;
+      placeTip();
+    }
+
+    function placeTip() {
+      const td = state.tipCell;
+      if (!td || !state.tipHost || state.tipHost.hidden) return;
       const r = td.getBoundingClientRect();
       const width = Math.min(420, window.innerWidth - 16);
       state.tipHost.style.setProperty('width', `${width}px`, 'important');
@@ -227,7 +235,11 @@
     }
 
     function hideTip() {
-      if (state.tipHost) state.tipHost.hidden = true;
+      if (state.tipHost) {
+        state.tipHost.hidden = true;
+        state.tipHost.style.setProperty('display', 'none', 'important');
+      }
+      state.tipCell = null;
     }
 
     // ---- the panel (top frame) -----------------------------------------------------------------------------------------
@@ -357,7 +369,7 @@
         else if (!e.target.closest?.(OWN)) hideTip();
       }, { passive: true, capture: true });
       document.addEventListener('keydown', (e) => { if (e.key === 'Escape') hideTip(); }, { capture: true });
-      window.addEventListener('scroll', hideTip, { passive: true, capture: true });
+      window.addEventListener('scroll', placeTip, { passive: true, capture: true }); // the tooltip follows its cell
     }
 
     const PANEL_CSS = `
@@ -390,6 +402,6 @@
         .tip { background: #2b2715; color: #eee; }
       }`;
 
-    return { scan, mark, jump, panel, clear: () => { clearMarks(); closePanel(); }, get lastScan() { return state.lastScan; } };
+    return { scan, mark, jump, panel, listen, clear: () => { clearMarks(); closePanel(); }, get lastScan() { return state.lastScan; } };
   }
 })();
