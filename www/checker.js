@@ -4,6 +4,7 @@
 //   await load();                       // fetch and instantiate the .wasm once (idempotent)
 //   check(input, { kind, lang, file, previous, select, ignore, severity })   // → the JSON contract
 //   checkElement(element, options)      // a live element as the page shows it; findings carry `element`
+//   checkCopy(element, options, clean)  // the same on a cleaned copy (editors' caret fillers removed)
 //   readFile(bytes, name)               // → { text, kind: 'text' | 'html', encoding }
 //   rules(lang), explain(code, lang), version()
 //   attach(target, options)             // check while writing: a <textarea>, a contenteditable element or an
@@ -99,13 +100,22 @@ export function checkElement(element, options = {}) {
  * and the page's own rules), and every `element` of the result is mapped back to the original.
  */
 function checkForeignElement(element, options) {
+  return checkCopy(element, options);
+}
+
+/**
+ * Check a copy of `element`, cleaned by `clean(copy)` (an editor adapter removes its editor's caret fillers and
+ * bogus nodes there), and hand back check()'s result with every `element` mapped back to the original.
+ */
+export function checkCopy(element, options = {}, clean) {
   const copy = document.importNode(element, true);
   const original = new Map();
   const walk = (a, b) => {
     original.set(a, b);
     for (let x = a.firstElementChild, y = b.firstElementChild; x && y; x = x.nextElementSibling, y = y.nextElementSibling) walk(x, y);
   };
-  walk(copy, element);
+  walk(copy, element); // before cleaning: the two trees are still alike
+  clean?.(copy);
   const result = call((w) => w.checkElement(copy, options));
   const seen = new Set();
   const remap = (v) => {
@@ -248,7 +258,9 @@ class Attachment {
       const source = this.adapter.source();
       const t0 = performance.now();
       let result;
-      if (source.element) {
+      if (source.element && source.clean) {
+        result = checkCopy(source.element, this.engineOptions, source.clean);
+      } else if (source.element) {
         result = checkElement(source.element, this.engineOptions);
       } else {
         const kind = this.engineOptions.kind ?? source.kind ?? 'auto';

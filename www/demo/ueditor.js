@@ -3,6 +3,7 @@ import { ueditorAdapter } from '../editors/ueditor.js';
 
 const editor = window.UE.getEditor('report', {
   serverUrl: '',
+  initialFrameWidth: '100%',
   initialFrameHeight: 560,
   autoHeightEnabled: false,
   elementPathEnabled: false,

@@ -7,7 +7,13 @@
 //   import { ckeditor5Adapter } from '/editors/ckeditor5.js';
 //   const editor = await ClassicEditor.create(textarea, config);  ckeditor5Adapter(editor);
 //   <nianbao-check for="ID of the textarea or element the editor replaced">
-import { markTargets, fixElement, registerAdapter, SEVERITIES } from './plain.js';
+import { markTargets, fixElement, registerAdapter, cleaner, SEVERITIES } from './plain.js';
+
+// What getData() never holds: widget UI inside the editing view and the inline filler (U+2060 ×7).
+const clean = cleaner({
+  remove: '.ck-widget__type-around, .ck-widget__selection-handle, .ck-table-column-resizer, .ck-fake-selection-container, [data-cke-filler]',
+  fillers: '\\u2060',
+});
 
 const GROUP = 'nianbao';
 const COLORS = { error: 'rgba(220,38,38,.22)', warning: 'rgba(217,119,6,.22)', notice: 'rgba(37,99,235,.16)' };
@@ -48,7 +54,7 @@ export function ckeditor5Adapter(editor, { element } = {}) {
   const adapter = {
     target: host,
     editor,
-    source: () => ({ element: editor.editing.view.getDomRoot() }),
+    source: () => ({ element: editor.editing.view.getDomRoot(), clean }),
     subscribe(onEdit) {
       const doc = editor.model.document;
       doc.on('change:data', onEdit);

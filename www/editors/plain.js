@@ -41,7 +41,6 @@ export function markTargets(result) {
     let target;
     if (element) { key = element; target = { element }; }
     else if (cell && Number.isInteger(cell.offset) && cell.length > 0) { key = `o${cell.offset}`; target = { offset: cell.offset, length: cell.length }; }
-    else if (d.cell && Number.isInteger(d.offset) && d.length > 0) { key = `o${d.offset}`; target = { offset: d.offset, length: d.length }; }
     else continue;
     let entry = byKey.get(key);
     if (!entry) { entry = { ...target, severity: d.severity, codes: [], diagnostics: [] }; byKey.set(key, entry); }
@@ -264,6 +263,23 @@ export function elementAdapter(el) {
       selectContents(d.element);
     },
     content: () => el.innerHTML,
+  };
+}
+
+/**
+ * A cleaner for checkCopy(): removes the elements matching `remove` (an editor's UI and bogus nodes), unwraps
+ * those matching `unwrap`, and deletes the caret filler characters `fillers` from text, so the engine reads what
+ * the editor would save.
+ */
+export function cleaner({ remove = '', unwrap = '', fillers = '' } = {}) {
+  const re = fillers ? new RegExp(`[${fillers}]`, 'g') : null;
+  return (root) => {
+    if (remove) for (const el of root.querySelectorAll(remove)) el.remove();
+    if (unwrap) for (const el of root.querySelectorAll(unwrap)) el.replaceWith(...el.childNodes);
+    if (re) {
+      const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (re.test(n.data)) n.data = n.data.replace(re, '');
+    }
   };
 }
 

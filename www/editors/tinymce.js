@@ -6,7 +6,10 @@
 //   import { tinymceAdapter } from '/editors/tinymce.js';
 //   tinymce.init({ selector: '#report', setup: (editor) => editor.on('init', () => tinymceAdapter(editor)) });
 //   <nianbao-check for="report">   (the adapter registers itself on the textarea TinyMCE replaced)
-import { markTargets, fixElement, textNodes, registerAdapter } from './plain.js';
+import { markTargets, fixElement, textNodes, registerAdapter, cleaner } from './plain.js';
+
+// What TinyMCE's serializer drops: bogus nodes (whole or wrapper), caret containers and their U+FEFF fillers.
+const clean = cleaner({ remove: '[data-mce-bogus="all"], [data-mce-type="bookmark"]', unwrap: '[data-mce-bogus="1"]:not(br)', fillers: '\\uFEFF' });
 
 const NAME = 'nianbao';
 const COLORS = { error: 'rgba(220,38,38,.22)', warning: 'rgba(217,119,6,.22)', notice: 'rgba(37,99,235,.16)' };
@@ -60,7 +63,7 @@ export function tinymceAdapter(editor) {
   const adapter = {
     target: editor.getElement(),
     editor,
-    source: () => ({ element: editor.getBody() }),
+    source: () => ({ element: editor.getBody(), clean }),
     subscribe(onEdit) {
       const handler = () => { if (!marking) onEdit(); };
       const events = 'input change undo redo SetContent paste';

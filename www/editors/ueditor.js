@@ -6,7 +6,10 @@
 //   import { ueditorAdapter } from '/editors/ueditor.js';
 //   const ue = UE.getEditor('report', { serverUrl: '' }); ue.ready(() => ueditorAdapter(ue));
 //   <nianbao-check for="report">
-import { markTargets, fixElement, textNodes, highlighter, registerAdapter } from './plain.js';
+import { markTargets, fixElement, textNodes, highlighter, registerAdapter, cleaner } from './plain.js';
+
+// What getContent() drops: UEditor's bookmarks and its caret filler (U+200B).
+const clean = cleaner({ remove: 'span[_ue_custom_node_]', fillers: '\\u200B' });
 
 export function ueditorAdapter(editor) {
   let hl = null;
@@ -19,7 +22,7 @@ export function ueditorAdapter(editor) {
   const adapter = {
     target: host,
     editor,
-    source: () => ({ element: editor.body }),
+    source: () => ({ element: editor.body, clean }),
     subscribe(onEdit) {
       const handler = () => onEdit();
       editor.addListener('contentchange', handler);
