@@ -93,6 +93,32 @@ export const EDITORS = {
       ta.dispatchEvent(new Event('scroll'));
     },
   },
+  contenteditable: {
+    path: '/demo/contenteditable.html',
+    kind: 'html',
+    ready: () => Boolean(document.querySelector('nianbao-check')?.attachment?.adapter),
+    content: () => document.getElementById('report').innerHTML,
+    focus: () => document.getElementById('report').focus(),
+    /** Marks: the Custom Highlight API ranges of the page. */
+    marks: () => {
+      const root = document.getElementById('report');
+      const out = [];
+      for (const severity of ['error', 'warning', 'notice']) {
+        for (const r of CSS.highlights.get(`nianbao-${severity}`) ?? []) {
+          const start = r.startContainer.nodeType === 1 ? r.startContainer : r.startContainer.parentElement;
+          out.push({ td: start.closest('td, th'), severity, codes: null });
+        }
+      }
+      return window.__nb.withGrid(root, out);
+    },
+    selectCell: (grid) => {
+      const root = document.getElementById('report');
+      root.focus();
+      window.__nb.selectText(window.__nb.cellAt(root, grid));
+    },
+    cellText: (grid) => window.__nb.cellAt(document.getElementById('report'), grid)?.textContent.trim(),
+    reveal: (grid) => window.__nb.cellAt(document.getElementById('report'), grid)?.scrollIntoView({ block: 'center' }),
+  },
   tinymce: {
     path: '/demo/tinymce.html',
     kind: 'html',
