@@ -192,4 +192,3 @@ export class NianbaoCheck extends HTMLElement {
 
 if (!customElements.get('nianbao-check')) customElements.define('nianbao-check', NianbaoCheck);
 
-export { registerAdapter } from './editors/plain.js';

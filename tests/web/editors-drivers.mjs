@@ -84,6 +84,7 @@ export const EDITORS = {
       ta.setSelectionRange(offset, offset + length);
     },
     cellText: ({ offset, length }) => document.getElementById('report').value.slice(offset, offset + length),
+    caret: () => { const ta = document.getElementById('report'); return { offset: ta.selectionStart, length: ta.selectionEnd - ta.selectionStart }; },
     reveal: ({ offset }) => {
       const ta = document.getElementById('report');
       const mark = document.querySelector(`.nianbao-overlay mark[data-offset="${offset}"]`);
@@ -117,6 +118,11 @@ export const EDITORS = {
       window.__nb.selectText(window.__nb.cellAt(root, grid));
     },
     cellText: (grid) => window.__nb.cellAt(document.getElementById('report'), grid)?.textContent.trim(),
+    caret: () => {
+      const n = getSelection().anchorNode;
+      const td = (n?.nodeType === 1 ? n : n?.parentElement)?.closest('td, th');
+      return td ? window.__nb.grid(document.getElementById('report'), td) : null;
+    },
     reveal: (grid) => window.__nb.cellAt(document.getElementById('report'), grid)?.scrollIntoView({ block: 'center' }),
   },
   tinymce: {
@@ -139,6 +145,10 @@ export const EDITORS = {
       ed.selection.setRng(window.__nb.selectText(td));
     },
     cellText: (grid) => window.__nb.cellAt(window.demoEditor.getBody(), grid)?.textContent.trim(),
+    caret: () => {
+      const td = window.demoEditor.selection.getNode().closest('td, th');
+      return td ? window.__nb.grid(window.demoEditor.getBody(), td) : null;
+    },
     reveal: (grid) => window.__nb.cellAt(window.demoEditor.getBody(), grid)?.scrollIntoView({ block: 'center' }),
   },
   ckeditor5: {
@@ -167,6 +177,12 @@ export const EDITORS = {
       ed.model.change((w) => w.setSelection(w.createRangeIn(cell.getChild(0))));
     },
     cellText: (grid) => window.__nb.cellAt(window.demoEditor.editing.view.getDomRoot(), grid)?.textContent.trim(),
+    caret: () => {
+      const ed = window.demoEditor;
+      const cell = ed.model.document.selection.getFirstPosition().findAncestor('tableCell');
+      const td = cell && ed.editing.view.domConverter.mapViewToDom(ed.editing.mapper.toViewElement(cell));
+      return td ? window.__nb.grid(ed.editing.view.getDomRoot(), td) : null;
+    },
     reveal: (grid) => window.__nb.cellAt(window.demoEditor.editing.view.getDomRoot(), grid)?.scrollIntoView({ block: 'center' }),
   },
   ueditor: {
@@ -197,6 +213,11 @@ export const EDITORS = {
       range.setStart(native.startContainer, native.startOffset).setEnd(native.endContainer, native.endOffset).select();
     },
     cellText: (grid) => window.__nb.cellAt(window.demoEditor.body, grid)?.textContent.trim(),
+    caret: () => {
+      const start = window.demoEditor.selection.getStart();
+      const td = start?.closest?.('td, th');
+      return td ? window.__nb.grid(window.demoEditor.body, td) : null;
+    },
     reveal: (grid) => window.__nb.cellAt(window.demoEditor.body, grid)?.scrollIntoView({ block: 'center' }),
   },
 };

@@ -166,6 +166,11 @@ for (const [name, d] of Object.entries(EDITORS)) {
     assertNoTrace(withMarks, `${name} with marks shown`);
     await shot(page, `${name}-t3-3-marked`, d, at);
 
+    // "定位" (go to the cell) puts the caret in the wrong cell.
+    await page.locator(`nianbao-check li[data-code="T3-3"] [data-action="locate"]`).click();
+    await page.waitForFunction(`JSON.stringify((${d.caret})()) === ${JSON.stringify(JSON.stringify(at))}`, null, { timeout: 10_000 })
+      .catch(async () => assert.deepEqual(await page.evaluate(d.caret), at, 'locate puts the caret in the cell'));
+
     // 3. Type the correction into the cell: the finding and its mark go.
     await page.evaluate(`(${d.selectCell})(${JSON.stringify(at)})`);
     await page.keyboard.type(diag.fix.replacement, { delay: 30 });
