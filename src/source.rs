@@ -33,7 +33,13 @@ impl Span {
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// (byte offset, UTF-16 offset) at char boundaries about every [`CHECKPOINT`] bytes, so that
+    /// a position costs a binary search and at most a checkpoint's worth of counting, not a count
+    /// from the start of the text (which made JSON output quadratic in the input's size).
+    utf16_checkpoints: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT: usize = 256;
 
 /// A position for people and for JavaScript.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -54,7 +60,26 @@ impl LineIndex {
                 line_starts.push(i + 1);
             }
         }
-        LineIndex { line_starts }
+        let mut utf16_checkpoints = vec![(0, 0)];
+        let (mut next, mut units) = (CHECKPOINT, 0);
+        for (i, c) in text.char_indices() {
+            if i >= next {
+                utf16_checkpoints.push((i, units));
+                next = i + CHECKPOINT;
+            }
+            units += c.len_utf16();
+        }
+        LineIndex { line_starts, utf16_checkpoints }
+    }
+
+    /// UTF-16 offset of a byte offset on a char boundary.
+    fn utf16_offset(&self, text: &str, offset: usize) -> usize {
+        let k = match self.utf16_checkpoints.binary_search_by(|(b, _)| b.cmp(&offset)) {
+            Ok(k) => k,
+            Err(k) => k - 1,
+        };
+        let (b, u) = self.utf16_checkpoints[k];
+        u + utf16_len(&text[b..offset])
     }
 
     /// Clamp an offset into the text and onto a char boundary (never panics).
@@ -91,9 +116,10 @@ impl LineIndex {
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = Self::clamp(text, offset);
         let line = self.line_of(offset);
-        let start = self.line_start(line);
-        let column = utf16_len(&text[start..offset]) + 1;
-        Position { line: line + 1, column, offset: utf16_len(&text[..offset]) }
+        let start = self.line_start(line).min(offset);
+        let offset16 = self.utf16_offset(text, offset);
+        let column = offset16 - self.utf16_offset(text, start) + 1;
+        Position { line: line + 1, column, offset: offset16 }
     }
 }
 
@@ -120,5 +146,21 @@ mod tests {
         assert_eq!((p.line, p.column, p.offset), (1, 1, 0));
         let p = idx.position(text, 10_000);
         assert_eq!(p.line, 3);
+    }
+
+    #[test]
+    fn positions_on_long_lines_agree_with_counting_from_the_start() {
+        // Past many checkpoints, on one long line and on many short ones.
+        let one_line = "ab𠀀一、".repeat(3000);
+        let many_lines = "ab𠀀\n一、\r\n".repeat(3000);
+        for text in [one_line.as_str(), many_lines.as_str()] {
+            let idx = LineIndex::new(text);
+            for (i, _) in text.char_indices().step_by(97).chain([(text.len(), ' ')]) {
+                let p = idx.position(text, i);
+                let line = text[..i].matches('\n').count();
+                let start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+                assert_eq!(p, Position { line: line + 1, column: utf16_len(&text[start..i]) + 1, offset: utf16_len(&text[..i]) }, "at {i}");
+            }
+        }
     }
 }
