@@ -14,6 +14,7 @@ use crate::model::{CellRef, Report, Row, TableId};
 pub use crate::rules::util::Eval;
 use crate::rules::util::{eval, term, Term};
 use crate::template::RequestGroup;
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
@@ -93,14 +94,17 @@ pub fn analyse(report: &Report) -> Option<Analysis> {
         .iter()
         .map(|r| (r.clone(), crate::template::request_row(&r.key).map(|s| s.group).unwrap_or(RequestGroup::Other)))
         .collect();
-    // (Their keys, `extra:N`, are the ones `tables.requests.extraRows` carries.)
-    for e in t.extra_rows.iter().filter(|e| !is_subtotal(&e.label)) {
-        rows.push((e.row.clone(), e.group));
+    for (i, e) in t.extra_rows.iter().enumerate() {
+        if !is_subtotal(&e.label) {
+            let mut row = e.row.clone();
+            row.key = format!("extra{}", i);
+            rows.push((row, e.group));
+        }
     }
     let get = |key: &str| rows.iter().find(|(r, _)| r.key == key).map(|(r, _)| r);
     let mut ids = Vec::new();
     for (i, (row, _)) in rows.iter().enumerate() {
-        if row.cells.len() < 7 || row.key.starts_with("extra:") && !row.cells.iter().any(|c| c.number().is_some()) {
+        if row.cells.len() < 7 || row.key.starts_with("extra") && !row.cells.iter().any(|c| c.number().is_some()) {
             continue;
         }
         let left: Vec<Term> = (0..6).map(|c| term(TableId::Requests, row, c)).collect();
@@ -137,6 +141,18 @@ fn attribute(ids: &[Identity], rows: &[Row]) -> Vec<Finding> {
     let failing: Vec<&Identity> = ids.iter().filter(|i| i.delta().is_some()).collect();
     let mut used = vec![false; failing.len()];
     let mut out = Vec::new();
+    // The failing column identities (T3-2, T3-1: at most 14) with the sign of each of their
+    // cells, so that the crossing search below stays linear in the number of rows.
+    let columns: Vec<(usize, HashMap<&CellRef, f64>)> = failing
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| !matches!(id.kind, Kind::Row(_)))
+        .map(|(k, id)| {
+            let mut signs: HashMap<&CellRef, f64> = id.right.iter().map(|t| (&t.cell, -1.0)).collect();
+            signs.extend(id.left.iter().map(|t| (&t.cell, 1.0)));
+            (k, signs)
+        })
+        .collect();
     // 1. Crossings: a failing row and failing column identities through one cell, all off by
     //    the amount that cell would explain.
     for (ri, row_id) in failing.iter().enumerate() {
@@ -148,11 +164,10 @@ fn attribute(ids: &[Identity], rows: &[Row]) -> Vec<Finding> {
             // A change of x in this cell moves the row's (left − right) by s_row·x.
             let s_row = row_id.sign_of(&cell);
             let x = rd / s_row;
-            let cols: Vec<usize> = failing
+            let cols: Vec<usize> = columns
                 .iter()
-                .enumerate()
-                .filter(|(k, id)| !used[*k] && !matches!(id.kind, Kind::Row(_)) && id.has(&cell) && close(id.delta().unwrap_or(0.0), id.sign_of(&cell) * x))
-                .map(|(k, _)| k)
+                .filter(|(k, signs)| !used[*k] && signs.get(&cell).is_some_and(|s| close(failing[*k].delta().unwrap_or(0.0), s * x)))
+                .map(|(k, _)| *k)
                 .collect();
             // Prefer the crossing that explains the most identities; the applicant columns
             // before the 总计 column on ties.
