@@ -82,6 +82,10 @@ else
   installed=$((installed + 1))
 fi
 
+# 3b. Editors for the demos in www/demo/ and their tests: TinyMCE and CKEditor 5 from node_modules, UEditor by
+#     `npm pack ueditor@1.2.3`; copied into www/vendor/ (gitignored) when missing or of another version
+"$root/scripts/vendor-editors.sh"
+
 # 4. Headless Chromium and chromedriver from Debian ------------------------------------------------------------
 if [ "$browser" = 0 ]; then
   say "chromium: skipped (--no-browser)"

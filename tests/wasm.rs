@@ -162,6 +162,32 @@ fn check_element_reads_what_the_page_shows_and_hands_back_cells() {
     style.remove();
 }
 
+/// An editor's body lives in an iframe: its elements belong to another window (`instanceof Element`
+/// is false there), and what hides them is that window's computed style.
+#[wasm_bindgen_test]
+fn check_element_reads_an_element_of_another_window() {
+    let doc = document();
+    let frame: web_sys::HtmlIFrameElement = doc.create_element("iframe").unwrap().dyn_into().unwrap();
+    doc.body().unwrap().append_child(&frame).unwrap();
+    let inner = frame.content_document().expect("a same-origin about:blank frame");
+    let style = inner.create_element("style").unwrap();
+    style.set_text_content(Some(".jam-frame { display: none }"));
+    inner.head().unwrap().append_child(&style).unwrap();
+    let body = T33_HTML.split_once("<body>").map(|(_, b)| b).unwrap_or(T33_HTML);
+    let body = body.rsplit_once("</body>").map(|(b, _)| b).unwrap_or(body);
+    let body = body.replacen(">8<", "><span>8</span><span class=\"jam-frame\">9</span><", 1);
+    inner.body().unwrap().set_inner_html(&body);
+    let root = inner.body().unwrap();
+    assert!(!JsValue::from(root.clone()).is_instance_of::<web_sys::Element>(), "the frame's elements are not this window's");
+    let r = check_element(&root, JsValue::UNDEFINED).unwrap();
+    assert_eq!(s(&get(&r, "document.format")), "2021");
+    let d = find(&r, "T3-3");
+    let el: web_sys::Element = get(&d, "element").unchecked_into();
+    assert_eq!(el.tag_name(), "TD");
+    assert_eq!(el.text_content().unwrap().trim(), "89", "the frame's live cell; its hidden 9 was not read");
+    frame.remove();
+}
+
 #[wasm_bindgen_test]
 fn read_file_decodes_gbk_and_docx_and_refuses_junk() {
     // "年度报告" in GBK, declared by a meta tag.

@@ -17,8 +17,10 @@ pub struct DomNode {
 }
 
 impl DomNode {
+    /// The node as an element. By node type, not `instanceof`: an element of another window (an
+    /// editor's iframe) is not an instance of this window's `Element`.
     pub fn element(&self) -> Option<&Element> {
-        self.node.dyn_ref::<Element>()
+        (self.node.node_type() == Node::ELEMENT_NODE).then(|| self.node.unchecked_ref::<Element>())
     }
 }
 
@@ -52,7 +54,9 @@ impl HtmlNode for DomNode {
             return None;
         }
         let el = self.element()?;
-        let style = web_sys::window()?.get_computed_style(el).ok()??;
+        // The element's own window (an iframe's, for an editor's body), else this one.
+        let window = el.owner_document().and_then(|d| d.default_view()).or_else(web_sys::window)?;
+        let style = window.get_computed_style(el).ok()??;
         let prop = |p: &str| style.get_property_value(p).unwrap_or_default();
         let font_size_zero = prop("font-size").trim_end_matches("px").parse::<f64>().is_ok_and(|v| v == 0.0);
         Some(

@@ -45,7 +45,8 @@ fn options(value: JsValue) -> Result<(CheckOptions, String), JsValue> {
         // serde-wasm-bindgen reads only the fields it knows, so `deny_unknown_fields` never
         // fires: a misspelt option would be ignored silently. Look at the keys instead.
         const KNOWN: [&str; 7] = ["kind", "lang", "file", "previous", "select", "ignore", "severity"];
-        if let Some(obj) = value.dyn_ref::<js_sys::Object>() {
+        // (By type, not `instanceof`: an options object may come from another window.)
+        if let Some(obj) = value.is_object().then(|| value.unchecked_ref::<js_sys::Object>()) {
             for key in js_sys::Object::keys(obj).iter().filter_map(|k| k.as_string()) {
                 if !KNOWN.contains(&key.as_str()) {
                     return Err(js_error(format!(

@@ -94,17 +94,14 @@ pub fn analyse(report: &Report) -> Option<Analysis> {
         .iter()
         .map(|r| (r.clone(), crate::template::request_row(&r.key).map(|s| s.group).unwrap_or(RequestGroup::Other)))
         .collect();
-    for (i, e) in t.extra_rows.iter().enumerate() {
-        if !is_subtotal(&e.label) {
-            let mut row = e.row.clone();
-            row.key = format!("extra{}", i);
-            rows.push((row, e.group));
-        }
+    // (Their keys, `extra:N`, are the ones `tables.requests.extraRows` carries.)
+    for e in t.extra_rows.iter().filter(|e| !is_subtotal(&e.label)) {
+        rows.push((e.row.clone(), e.group));
     }
     let get = |key: &str| rows.iter().find(|(r, _)| r.key == key).map(|(r, _)| r);
     let mut ids = Vec::new();
     for (i, (row, _)) in rows.iter().enumerate() {
-        if row.cells.len() < 7 || row.key.starts_with("extra") && !row.cells.iter().any(|c| c.number().is_some()) {
+        if row.cells.len() < 7 || row.key.starts_with("extra:") && !row.cells.iter().any(|c| c.number().is_some()) {
             continue;
         }
         let left: Vec<Term> = (0..6).map(|c| term(TableId::Requests, row, c)).collect();

@@ -30,10 +30,10 @@ pub static RULES: &[&dyn Rule] = &[
 
 /// A row's name for messages (template rows by their label, the report's own by theirs).
 fn row_name(a: &arith::Analysis, key: &str) -> (String, String) {
-    if let Some(i) = key.strip_prefix("extra").and_then(|n| n.parse::<usize>().ok()) {
+    if let Some(i) = key.strip_prefix("extra:").and_then(|n| n.parse::<usize>().ok()) {
         // The report's own rows follow the template's in `analyse`, in the order of their
         // numbers: a binary search, not a scan per finding (100 000 extra rows were quadratic).
-        let extra = |k: &str| k.strip_prefix("extra").and_then(|n| n.parse::<usize>().ok());
+        let extra = |k: &str| k.strip_prefix("extra:").and_then(|n| n.parse::<usize>().ok());
         let at = a.rows.partition_point(|r| extra(&r.key).map_or(true, |n| n < i));
         let row = a.rows.get(at).filter(|r| r.key == key).or_else(|| a.rows.iter().find(|r| r.key == key));
         let label = row.map(|r| r.label.clone()).unwrap_or_default();
