@@ -129,6 +129,16 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// The body of the T3-3 fixture with a jammer span of `class` in its failing cell: were the
+/// jammer read, the cell would say "89".
+fn t33_body_with_jammer(class: &str) -> String {
+    let body = T33_HTML.split_once("<body>").map(|(_, b)| b).unwrap_or(T33_HTML);
+    let body = body.rsplit_once("</body>").map(|(b, _)| b).unwrap_or(body);
+    let body = body.replacen(">8<", &format!("><span>8</span><span class=\"{class}\">9</span><"), 1);
+    assert!(body.contains(class), "the fixture has the cell this test changes");
+    body
+}
+
 /// A live element: hidden by a stylesheet's class (computed style), its digits are not read.
 #[wasm_bindgen_test]
 fn check_element_reads_what_the_page_shows_and_hands_back_cells() {
@@ -136,11 +146,7 @@ fn check_element_reads_what_the_page_shows_and_hands_back_cells() {
     let style = doc.create_element("style").unwrap();
     style.set_text_content(Some(".jam-live { display: none }"));
     doc.head().unwrap().append_child(&style).unwrap();
-    let body = T33_HTML.split_once("<body>").map(|(_, b)| b).unwrap_or(T33_HTML);
-    let body = body.rsplit_once("</body>").map(|(b, _)| b).unwrap_or(body);
-    // A jammer span inside the failing cell: if it were read, the cell would say "89".
-    let body = body.replacen(">8<", "><span>8</span><span class=\"jam-live\">9</span><", 1);
-    assert!(body.contains("jam-live"), "the fixture has the cell this test changes");
+    let body = t33_body_with_jammer("jam-live");
     let host = doc.create_element("article").unwrap();
     host.set_inner_html(&body);
     doc.body().unwrap().append_child(&host).unwrap();
@@ -173,9 +179,7 @@ fn check_element_reads_an_element_of_another_window() {
     let style = inner.create_element("style").unwrap();
     style.set_text_content(Some(".jam-frame { display: none }"));
     inner.head().unwrap().append_child(&style).unwrap();
-    let body = T33_HTML.split_once("<body>").map(|(_, b)| b).unwrap_or(T33_HTML);
-    let body = body.rsplit_once("</body>").map(|(b, _)| b).unwrap_or(body);
-    let body = body.replacen(">8<", "><span>8</span><span class=\"jam-frame\">9</span><", 1);
+    let body = t33_body_with_jammer("jam-frame");
     inner.body().unwrap().set_inner_html(&body);
     let root = inner.body().unwrap();
     assert!(!JsValue::from(root.clone()).is_instance_of::<web_sys::Element>(), "the frame's elements are not this window's");
