@@ -72,7 +72,11 @@ const engine = (d, content) => h.nodeEngine().check(content, { kind: d.kind });
 function cellOf(result, ref) {
   const t = result.tables;
   if (!ref) return null;
-  if (ref.table === 'requests') return t.requests?.rows?.[ref.row]?.cells?.[ref.column] ?? null;
+  if (ref.table === 'requests') {
+    // A report's own rows (extra:N) are in extraRows, under the key the finding names.
+    const row = t.requests?.rows?.[ref.row] ?? t.requests?.extraRows?.find((e) => e.key === ref.row);
+    return row?.cells?.[ref.column] ?? null;
+  }
   if (ref.table === 'reviewLitigation') return t.reviewLitigation?.cells?.[ref.column] ?? null;
   return t.active?.[ref.row]?.cells?.[ref.column] ?? null;
 }
