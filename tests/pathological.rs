@@ -424,3 +424,57 @@ fn a_folder_of_pathological_files_is_checked_to_the_end() {
     assert_eq!(names, ["broken.docx", "empty.html", "nul.txt", "pdf.txt"], "{csv_text}");
     assert!(stderr.contains("无法读取或检查 / could not be read or checked: 4"), "{stderr}");
 }
+
+// ---------------------------------------------------------------- many <script> tags
+
+#[test]
+#[ignore = "src/parse/html.rs: cell_tag_offsets lowercases the whole rest of the page \
+            (rest.to_ascii_lowercase()) at every <script> and <style> tag, so the time grows \
+            with tags × page size: 100 000 tags take minutes (a portal page repeated 100× takes \
+            20 s instead of 1.4 s, BENCHMARKS.md growth); search for the closing tag \
+            case-insensitively in place instead"]
+fn hundred_thousand_script_tags() {
+    let mut html = String::from("<html><head><title>某某县人民政府2023年政府信息公开工作年度报告</title></head><body>");
+    for _ in 0..100_000 {
+        html.push_str("<script>var a=1;</script><p>x</p>");
+    }
+    html.push_str("</body></html>");
+    let (_, j) = check("100 000 <script> tags", html, KindOption::Html);
+    assert_eq!(j["document"]["year"], 2023);
+}
+
+// ---------------------------------------------------------------- fuzz regressions
+
+#[path = "../fuzz/harness.rs"]
+mod harness;
+
+/// Replays every input that scripts/fuzz.sh saved in tests/fixtures/fuzz/<target>/ (a crash
+/// or a timeout it found), and the targets' own input handling.
+#[test]
+fn fuzz_regressions_and_harness() {
+    let targets: [(&str, fn(&[u8])); 4] =
+        [("text", harness::text), ("html", harness::html), ("decode", harness::decode), ("previous", harness::previous)];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let mut replayed = 0;
+    for (name, run) in targets {
+        let Ok(dir) = std::fs::read_dir(root.join(name)) else { continue };
+        let mut files: Vec<PathBuf> = dir.map(|e| e.unwrap().path()).collect();
+        files.sort();
+        for f in files {
+            let data = std::fs::read(&f).unwrap();
+            let what = f.display().to_string();
+            std::thread::Builder::new().stack_size(STACK).spawn(move || run(&data)).unwrap().join().unwrap_or_else(|_| panic!("{what}"));
+            replayed += 1;
+        }
+    }
+    eprintln!("fuzz regressions replayed: {replayed}");
+    // The targets themselves, on inputs of each shape they take.
+    let base = base_text();
+    let pair = [base.as_bytes(), harness::PAIR_SEPARATOR, base.replace("2023", "2024").as_bytes()].concat();
+    harness::previous(&pair);
+    harness::previous(base.as_bytes());
+    harness::text(b"\xff not UTF-8");
+    harness::html(base_html().as_bytes());
+    harness::decode(b"PK\x03\x04");
+    harness::decode(base.as_bytes());
+}
