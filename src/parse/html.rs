@@ -517,10 +517,9 @@ fn cell_tag_offsets(src: &str) -> Vec<Span> {
         };
         for raw in [&b"script"[..], b"style"] {
             if name_is(i, raw) {
-                let close = format!("</{}", std::str::from_utf8(raw).unwrap_or(""));
-                let rest = &src[i..];
-                let lower_rest = rest.to_ascii_lowercase();
-                i += lower_rest.find(&close).unwrap_or(rest.len());
+                // The closing tag, found case-insensitively in place (lower-casing the rest of the
+                // page at every <script> made pages with many scripts quadratic).
+                i = find_close_tag(b, i + 1, raw).unwrap_or(b.len());
                 break;
             }
         }
@@ -533,6 +532,20 @@ fn cell_tag_offsets(src: &str) -> Vec<Span> {
         i += 1;
     }
     out
+}
+
+/// The position of the first `</name` (any letter case) at or after `from`.
+fn find_close_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    while let Some(k) = b.get(at..)?.windows(2).position(|w| w == b"</") {
+        let p = at + k;
+        let tag = b.get(p + 2..p + 2 + name.len())?;
+        if tag.eq_ignore_ascii_case(name) {
+            return Some(p);
+        }
+        at = p + 2;
+    }
+    None
 }
 
 #[cfg(all(test, feature = "scraper"))]
