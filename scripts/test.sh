@@ -6,8 +6,10 @@
 #   4. wasm compile   cargo build --lib --target wasm32-unknown-unknown --no-default-features
 #   5. wasm API tests tests/wasm.rs in headless Chromium (wasm-bindgen-test-runner + chromedriver)
 #   6. web build      scripts/build-web.sh (release, wasm-opt, gzip size budget from wasm-pack.toml)
-#   7. browser tests  node --test tests/web/ tests/extension/ (the page and the MV3 extension, driven by
-#                     playwright-core with the system Chromium)
+#   7. browser tests  node --test tests/web/ tests/extension/ (the page, the editors and the MV3 extension,
+#                     driven by playwright-core with the system Chromium)
+#   8. fuzz           scripts/fuzz.sh 15: each cargo-fuzz target for 15 s (nightly; a crash fails the step
+#                     and is saved as a regression fixture under tests/fixtures/fuzz/)
 # Snapshots are never written: a missing or changed insta snapshot fails (INSTA_UPDATE=no, CI=true).
 # Every step runs even when an earlier one failed, except those that need it; exits 1 if any step failed.
 # The last line adds up the tests that ran: "test.sh: N passed, N failed".
@@ -91,6 +93,8 @@ else
   skip "web build + size budget" "wasm compile failed"
   skip "browser tests" "wasm compile failed"
 fi
+
+step "fuzz (15 s per target)" scripts/fuzz.sh 15
 
 summary
 [ "$failed" = 0 ]
