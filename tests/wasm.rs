@@ -40,8 +40,8 @@ fn json(v: &JsValue) -> serde_json::Value {
     serde_json::from_str(&s(&JSON::stringify(v).unwrap().into())).unwrap()
 }
 
-fn opts(o: serde_json::Value) -> JsValue {
-    JSON::parse(&o.to_string()).unwrap()
+fn opts(o: serde_json::Value) -> Option<nianbao::web::JsCheckOptions> {
+    Some(JSON::parse(&o.to_string()).unwrap().unchecked_into())
 }
 
 fn diagnostics(result: &JsValue) -> Vec<JsValue> {
@@ -54,7 +54,7 @@ fn find(result: &JsValue, code: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn check_text_gives_the_contract_as_plain_objects() {
-    let r = check(BASE_TXT, JsValue::UNDEFINED).unwrap();
+    let r = check(BASE_TXT, None).unwrap();
     assert_eq!(s(&get(&r, "document.format")), "2021");
     assert_eq!(n(&get(&r, "document.year")), 2023.0);
     assert_eq!(s(&get(&r, "document.agency")), "示例区人民政府");
@@ -67,7 +67,7 @@ fn check_text_gives_the_contract_as_plain_objects() {
 
 #[wasm_bindgen_test]
 fn positions_are_utf16_and_index_javascript_strings() {
-    let r = check(T33_TXT, JsValue::UNDEFINED).unwrap();
+    let r = check(T33_TXT, None).unwrap();
     let d = find(&r, "T3-3");
     assert_eq!(json(&get(&d, "cell")), serde_json::json!({"table": "requests", "row": "granted", "column": 6}));
     // The offset and length select the failing cell's text in the JavaScript string.
@@ -93,7 +93,7 @@ fn positions_are_utf16_and_index_javascript_strings() {
 
 #[wasm_bindgen_test]
 fn html_is_read_with_the_browsers_dom_parser() {
-    let r = check(BASE_HTML, JsValue::UNDEFINED).unwrap();
+    let r = check(BASE_HTML, None).unwrap();
     assert_eq!(s(&get(&r, "document.inputKind")), "html");
     assert_eq!(s(&get(&r, "document.title")), "示例区人民政府2023年政府信息公开工作年度报告");
     assert_eq!(json(&r)["diagnostics"], serde_json::json!([]));
@@ -111,7 +111,7 @@ fn html_is_read_with_the_browsers_dom_parser() {
 fn corpus_html_reports_read_the_same_in_the_browser() {
     for (html, expected) in [(PINGTAN_2022_HTML, PINGTAN_2022_EXPECTED), (SHANGHAI_2019_HTML, SHANGHAI_2019_EXPECTED)] {
         let want: serde_json::Value = serde_json::from_str(expected).unwrap();
-        let got = json(&check(html, JsValue::UNDEFINED).unwrap());
+        let got = json(&check(html, None).unwrap());
         let file = want["file"].as_str().unwrap();
         assert_eq!(got["document"]["format"], want["format"], "{file}");
         assert_eq!(got["document"]["year"], want["year"], "{file}");
@@ -151,7 +151,7 @@ fn check_element_reads_what_the_page_shows_and_hands_back_cells() {
     host.set_inner_html(&body);
     doc.body().unwrap().append_child(&host).unwrap();
 
-    let r = check_element(&host, JsValue::UNDEFINED).unwrap();
+    let r = check_element(&host, None).unwrap();
     let d = find(&r, "T3-3");
     let el = get(&d, "element").dyn_into::<web_sys::Element>().expect("the finding carries its cell's element");
     assert_eq!(el.tag_name(), "TD");
@@ -183,7 +183,7 @@ fn check_element_reads_an_element_of_another_window() {
     inner.body().unwrap().set_inner_html(&body);
     let root = inner.body().unwrap();
     assert!(!JsValue::from(root.clone()).is_instance_of::<web_sys::Element>(), "the frame's elements are not this window's");
-    let r = check_element(&root, JsValue::UNDEFINED).unwrap();
+    let r = check_element(&root, None).unwrap();
     assert_eq!(s(&get(&r, "document.format")), "2021");
     let d = find(&r, "T3-3");
     let el: web_sys::Element = get(&d, "element").unchecked_into();

@@ -38,7 +38,15 @@ fn js_error(msg: String) -> JsValue {
     js_sys::Error::new(&msg).into()
 }
 
-fn options(value: JsValue) -> Result<(CheckOptions, String), JsValue> {
+#[wasm_bindgen]
+extern "C" {
+    /// The options object of `check` and `checkElement` (typed in `types.d.ts`).
+    #[wasm_bindgen(typescript_type = "CheckOptions")]
+    pub type JsCheckOptions;
+}
+
+fn parse_options(value: Option<JsCheckOptions>) -> Result<(CheckOptions, String), JsValue> {
+    let value: JsValue = value.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
     let o: JsOptions = if value.is_undefined() || value.is_null() {
         JsOptions::default()
     } else {
@@ -104,8 +112,8 @@ fn result_value(file: &str, checked: &api::Checked, lang: Lang, t0: f64) -> Resu
 /// Check a report (text or HTML). Returns the JSON contract as plain objects; positions are
 /// UTF-16 offsets, lines and columns, so they index JavaScript strings.
 #[wasm_bindgen(unchecked_return_type = "CheckResult")]
-pub fn check(input: &str, #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options_value: JsValue) -> Result<JsValue, JsValue> {
-    let (opts, file) = options(options_value)?;
+pub fn check(input: &str, options: Option<JsCheckOptions>) -> Result<JsValue, JsValue> {
+    let (opts, file) = parse_options(options)?;
     let t0 = now();
     html_reader_available(input, &opts)?;
     let checked = api::check_with(input, &opts, &read_html);
@@ -117,8 +125,8 @@ pub fn check(input: &str, #[wasm_bindgen(unchecked_param_type = "CheckOptions")]
 /// source being the element's `outerHTML`; in addition each finding, each related location and
 /// each table cell carries `element`: the `<td>`/`<th>` it is about (or `null`).
 #[wasm_bindgen(js_name = checkElement, unchecked_return_type = "CheckElementResult")]
-pub fn check_element(el: &web_sys::Element, #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options_value: JsValue) -> Result<JsValue, JsValue> {
-    let (opts, file) = options(options_value)?;
+pub fn check_element(el: &web_sys::Element, options: Option<JsCheckOptions>) -> Result<JsValue, JsValue> {
+    let (opts, file) = parse_options(options)?;
     let t0 = now();
     if let Some(prev) = opts.previous.as_deref() {
         html_reader_available(prev, &CheckOptions { kind: KindOption::Text, ..opts.clone() })?;

@@ -93,6 +93,14 @@ export interface Row {
   [key: string]: unknown;
 }
 
+/** A row the report adds itself to table 三 (a subtotal, its own sub-item); findings name it by `key` (`extra:N`). */
+export interface ExtraRow extends Row {
+  key: string;
+  group: string;
+  /** The template row it follows. */
+  after: string | null;
+}
+
 export interface Section extends Position {
   number: number;
   key: string;
@@ -116,7 +124,7 @@ export interface CheckResult {
   tables: {
     /** 表三: rows by key (`new`, `carried_over`, `granted`, …, `total`, `carried_forward`). */
     /** `extraRows`: rows the report adds itself (a subtotal, its own sub-item); a finding's `cell.row` names one by its `key`, `extra:N`. */
-    requests: { rows: Record<string, Row>; extraRows: (Row & { key: string; group: string; after: string | null })[]; columns: string[] } | null;
+    requests: { rows: Record<string, Row>; extraRows: ExtraRow[]; columns: string[] } | null;
     /** 表四: one row of 15 values. */
     reviewLitigation: (Row & { columns: string[] }) | null;
     /** 表二: rows by key (`regulations`, `normative_documents`, `licensing`, …). */
@@ -131,7 +139,7 @@ export interface CheckResult {
 export interface CheckElementResult extends CheckResult {
   diagnostics: (Diagnostic & { element: Element | null; related: (RelatedLocation & { element: Element | null })[] })[];
   tables: {
-    requests: { rows: Record<string, Row & { cells: (Cell & { element: Element | null })[] }>; extraRows: (Row & { key: string; cells: (Cell & { element: Element | null })[] })[]; columns: string[] } | null;
+    requests: { rows: Record<string, Row & { cells: (Cell & { element: Element | null })[] }>; extraRows: (ExtraRow & { cells: (Cell & { element: Element | null })[] })[]; columns: string[] } | null;
     reviewLitigation: (Row & { cells: (Cell & { element: Element | null })[]; columns: string[] }) | null;
     active: Record<string, Row & { cells: (Cell & { element: Element | null })[] }> | null;
   };
