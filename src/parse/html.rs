@@ -451,19 +451,32 @@ fn table_rows<N: HtmlNode>(table: &N, hidden: &HashSet<String>) -> Vec<Vec<N>> {
     rows
 }
 
-/// Does an inline style hide the element?
+/// Does an inline style (or a CSS rule's body) hide the element? `display: none`,
+/// `visibility: hidden`, `font-size: 0` (any unit) or `opacity: 0`, in any letter case, with
+/// or without `!important`. Word exports put a style on nearly every span, so this reads the
+/// declarations in place without allocating.
 fn style_hides(style: &str) -> bool {
-    let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-    s.contains("display:none")
-        || s.contains("visibility:hidden")
-        || s.split(';').any(|d| {
-            d.strip_prefix("font-size:").is_some_and(|v| {
-                let n: String = v.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
-                n.parse::<f64>().is_ok_and(|x| x == 0.0)
-            })
-        })
-        || s.contains("opacity:0;")
-        || s.ends_with("opacity:0")
+    let number_is_zero = |v: &str| {
+        let n = &v[..v.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(v.len())];
+        n.parse::<f64>().is_ok_and(|x| x == 0.0)
+    };
+    style.split(';').any(|decl| {
+        let Some((prop, value)) = decl.split_once(':') else { return false };
+        let prop = prop.trim();
+        let mut value = value.trim();
+        if value.len() >= 10 && value[value.len() - 10..].eq_ignore_ascii_case("!important") {
+            value = value[..value.len() - 10].trim_end();
+        }
+        if prop.eq_ignore_ascii_case("display") {
+            value.eq_ignore_ascii_case("none")
+        } else if prop.eq_ignore_ascii_case("visibility") {
+            value.eq_ignore_ascii_case("hidden")
+        } else if prop.eq_ignore_ascii_case("font-size") || prop.eq_ignore_ascii_case("opacity") {
+            number_is_zero(value)
+        } else {
+            false
+        }
+    })
 }
 
 /// Classes hidden by simple rules in `<style>` blocks, e.g. `.jammer{display:none}`.
@@ -569,6 +582,16 @@ mod tests {
         assert_eq!(d.grid_at(at), Some(GridPos { table: 0, row: 0, col: 2 }));
         let s = d.source_span(Span::new(at, at + 1));
         assert_eq!(&src[s.start..s.end], "1");
+    }
+
+    #[test]
+    fn styles_that_hide() {
+        for hides in ["display:none", "DISPLAY: None !important", "color:red; visibility : hidden", "font-size:0", "font-size:0pt", "font-size: 0.0px;", "opacity:0", "opacity: 0.0"] {
+            assert!(style_hides(hides), "{hides}");
+        }
+        for shows in ["", "display:block", "font-size:10.5pt", "font-size:0.5em", "opacity:0.5", "visibility:visible", "mso-hide:none", "text-indent:0;color:none"] {
+            assert!(!style_hides(shows), "{shows}");
+        }
     }
 
     #[test]
