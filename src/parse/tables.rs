@@ -363,8 +363,21 @@ fn report_row(ctx: &mut Ctx, table: TableId, key: &str, label: &str, read: &RowR
     }
     for (i, c) in read.cells.iter().enumerate().take(n) {
         if let Value::Unreadable { text } = &c.value {
-            let zh = format!("{zh_t}“{label}”第{}列“{text}”不是数字", i + 1);
-            let en = format!("{en_t}, row “{label}”, column {}: “{text}” is not a number", i + 1);
+            // A run of digits too long for a count (more than 15 digits cannot be held exactly)
+            // is said to be that, not "not a number".
+            let digits = text.chars().filter(char::is_ascii_digit).count();
+            let too_long = digits > 15 && text.chars().all(|ch| ch.is_ascii_digit() || ",.+-".contains(ch));
+            let (zh, en) = if too_long {
+                (
+                    format!("{zh_t}“{label}”第{}列“{text}”有{digits}位数字，超出可准确读取的范围（15位），不可能是件数", i + 1),
+                    format!("{en_t}, row “{label}”, column {}: “{text}” has {digits} digits, more than can be read exactly (15); it cannot be a count", i + 1),
+                )
+            } else {
+                (
+                    format!("{zh_t}“{label}”第{}列“{text}”不是数字", i + 1),
+                    format!("{en_t}, row “{label}”, column {}: “{text}” is not a number", i + 1),
+                )
+            };
             let mut d = Diagnostic::new(P_UNREADABLE.0, P_UNREADABLE.1, Severity::Error, Msg::new(zh, en)).at(c.span);
             d.cell = Some(CellRef::new(table, key, i));
             ctx.findings.push(d);
