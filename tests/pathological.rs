@@ -120,6 +120,11 @@ fn hundred_thousand_table_rows_as_text() {
     assert_eq!(j["document"]["format"], "2021");
     assert_eq!(requests_row(&j, "total"), serde_json::json!([11, 1, 0, 0, 1, 0, 13]), "table 三 still read");
     assert!(!c.diagnostics.is_empty(), "100 000 rows that are not in the template are not silently accepted");
+    // Said, but not 100 000 times: the first rows one by one, then one notice for the rest.
+    let p7: Vec<_> = c.diagnostics.iter().filter(|d| d.code == "P-7").collect();
+    assert_eq!(p7.len(), 21, "20 rows named and one notice for the rest");
+    assert!(p7[20].message.zh.contains("另有99980行"), "{}", p7[20].message.zh);
+    assert_eq!(j["tables"]["requests"]["extraRows"].as_array().map(Vec::len), Some(100_000), "every row is still read");
 }
 
 #[test]

@@ -23,6 +23,8 @@ pub const P_UNREADABLE: (&str, &str) = ("P-4", "unreadable-cell");
 pub const P_TABLES_AS_IMAGES: (&str, &str) = ("P-5", "tables-without-numbers");
 pub const P_SCRAMBLED: (&str, &str) = ("P-6", "scrambled-table");
 pub const P_EXTRA_ROW: (&str, &str) = ("P-7", "unknown-row-label");
+/// How many of a report's own rows of table 三 get a P-7 notice each.
+const MAX_EXTRA_ROW_NOTICES: usize = 20;
 pub const P_ROW_SHORT: (&str, &str) = ("P-8", "row-values-missing");
 
 pub struct Ctx<'a> {
@@ -407,6 +409,8 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
     let n = 7;
     let constraint = Constraint::GroupTotals(vec![7]);
     let mut table = RequestTable { rows: Vec::new(), extra_rows: Vec::new(), span: None };
+    // Extra rows past the first MAX_EXTRA_ROW_NOTICES get one notice between them, not one each.
+    let mut unnoticed: (usize, Option<Span>) = (0, None);
     // (after hit index, values) for groups that no label claims
     let mut orphans: Vec<(usize, RowRead, Span)> = Vec::new();
     let mut read_rows: Vec<(usize, Row)> = Vec::new(); // (template index, row)
@@ -456,16 +460,21 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
                 } else {
                     let label_text = between.split(['\t', '|', '\n']).map(str::trim).filter(|t| !t.is_empty()).next_back().unwrap_or(between).to_string();
                     let lspan = Span::new(pos, s);
-                    ctx.finding(
-                        P_EXTRA_ROW,
-                        Severity::Notice,
-                        Msg::new(
-                            format!("表三有模板之外的一行“{label_text}”，已单独读取"),
-                            format!("table 3 has a row that is not in the template, “{label_text}”; it was read as an extra row"),
-                        ),
-                        Some(lspan),
-                        None,
-                    );
+                    if table.extra_rows.len() < MAX_EXTRA_ROW_NOTICES {
+                        ctx.finding(
+                            P_EXTRA_ROW,
+                            Severity::Notice,
+                            Msg::new(
+                                format!("表三有模板之外的一行“{label_text}”，已单独读取"),
+                                format!("table 3 has a row that is not in the template, “{label_text}”; it was read as an extra row"),
+                            ),
+                            Some(lspan),
+                            None,
+                        );
+                    } else {
+                        unnoticed.0 += 1;
+                        unnoticed.1.get_or_insert(lspan);
+                    }
                     table.extra_rows.push(ExtraRow {
                         label: label_text.clone(),
                         group: spec.group,
@@ -562,6 +571,18 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
                 format!("table 3 lacks {} row(s): {}", labels.len(), missing.join(", ")),
             ),
             Some(Span::new(first, first)),
+            None,
+        );
+    }
+    if let (n, Some(at)) = unnoticed {
+        ctx.finding(
+            P_EXTRA_ROW,
+            Severity::Notice,
+            Msg::new(
+                format!("表三另有{n}行模板之外的行，也已单独读取（只逐一提示前{MAX_EXTRA_ROW_NOTICES}行）"),
+                format!("table 3 has {n} more rows that are not in the template, also read as extra rows (only the first {MAX_EXTRA_ROW_NOTICES} are named one by one)"),
+            ),
+            Some(at),
             None,
         );
     }
