@@ -464,7 +464,10 @@ fn style_hides(style: &str) -> bool {
         let Some((prop, value)) = decl.split_once(':') else { return false };
         let prop = prop.trim();
         let mut value = value.trim();
-        if value.len() >= 10 && value[value.len() - 10..].eq_ignore_ascii_case("!important") {
+        // (Compared as bytes: the last ten bytes may cut a character; when they match they are
+        // ASCII, so the cut is then on a boundary.)
+        let bytes = value.as_bytes();
+        if bytes.len() >= 10 && bytes[bytes.len() - 10..].eq_ignore_ascii_case(b"!important") {
             value = value[..value.len() - 10].trim_end();
         }
         if prop.eq_ignore_ascii_case("display") {
@@ -589,7 +592,7 @@ mod tests {
         for hides in ["display:none", "DISPLAY: None !important", "color:red; visibility : hidden", "font-size:0", "font-size:0pt", "font-size: 0.0px;", "opacity:0", "opacity: 0.0"] {
             assert!(style_hides(hides), "{hides}");
         }
-        for shows in ["", "display:block", "font-size:10.5pt", "font-size:0.5em", "opacity:0.5", "visibility:visible", "mso-hide:none", "text-indent:0;color:none"] {
+        for shows in ["font-size:10.5pt；字体：宋体", "display:宋体宋体宋体宋体", "", "display:block", "font-size:10.5pt", "font-size:0.5em", "opacity:0.5", "visibility:visible", "mso-hide:none", "text-indent:0;color:none"] {
             assert!(!style_hides(shows), "{shows}");
         }
     }
