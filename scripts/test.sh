@@ -8,8 +8,9 @@
 #   6. web build      scripts/build-web.sh (release, wasm-opt, gzip size budget from wasm-pack.toml)
 #   7. browser tests  node --test tests/web/ tests/extension/ (the page, the editors and the MV3 extension,
 #                     driven by playwright-core with the system Chromium)
-#   8. fuzz           scripts/fuzz.sh 15: each cargo-fuzz target for 15 s (nightly; a crash fails the step
-#                     and is saved as a regression fixture under tests/fixtures/fuzz/)
+#   8. fuzz           scripts/fuzz.sh 15: each cargo-fuzz target for 15 s (nightly); a new crash is saved as a
+#                     regression fixture under tests/fixtures/fuzz/ and flagged in the summary (committed
+#                     fixtures are replayed, and fail, in the native tests)
 # Snapshots are never written: a missing or changed insta snapshot fails (INSTA_UPDATE=no, CI=true).
 # Every step runs even when an earlier one failed, except those that need it; exits 1 if any step failed.
 # The last line adds up the tests that ran: "test.sh: N passed, N failed".
@@ -94,7 +95,19 @@ else
   skip "browser tests" "wasm compile failed"
 fi
 
-step "fuzz (15 s per target)" scripts/fuzz.sh 15
+# The fuzz run explores: what it finds is new each time. A crash it finds is printed, saved under
+# tests/fixtures/fuzz/ and reported in the summary, but does not fail this run; once the fixture is committed,
+# tests/pathological.rs replays it in the native tests, and that does fail until the bug is fixed.
+fuzz_explore() {
+  scripts/fuzz.sh 15
+  local rc=$?
+  if [ "$rc" != 0 ]; then
+    results+=("WARNING fuzz: exit $rc — a new crash saved under tests/fixtures/fuzz/ (commit it and fix it), or no nightly")
+    printf '\n==> test.sh: fuzz: exit %s; see above (not failing the run: new findings become fixtures)\n' "$rc"
+  fi
+  return 0
+}
+step "fuzz (15 s per target, exploratory)" fuzz_explore
 
 summary
 [ "$failed" = 0 ]

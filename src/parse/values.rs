@@ -97,16 +97,18 @@ pub struct Piece {
 /// unit; or a placeholder such as `—`, `/`, `无` standing alone) starts at `at`, its end.
 pub fn value_run_at(s: &str, at: usize) -> Option<usize> {
     let rest = &s[at..];
-    let first = fold_num(rest.chars().next()?);
+    let first_raw = rest.chars().next()?;
+    let first = fold_num(first_raw);
     let boundary = |k: usize| {
         rest[k..].chars().next().is_none_or(|c| c.is_whitespace() || is_strong_sep(c) || c == '\u{00A0}' || c == '\u{3000}')
     };
     // A number.
     let mut k0 = 0;
     if first == '+' || first == '-' {
-        let second = rest[first.len_utf8()..].chars().next().map(fold_num);
+        // (A full-width sign folds to one byte but is three in the text.)
+        let second = rest[first_raw.len_utf8()..].chars().next().map(fold_num);
         if second.is_some_and(|c| c.is_ascii_digit()) {
-            k0 = 1;
+            k0 = first_raw.len_utf8();
         }
     }
     let body = &rest[k0..];
