@@ -31,6 +31,15 @@ impl KindOption {
             _ => None,
         }
     }
+
+    /// How `source` is read: as said, or, for `Auto`, HTML when it looks like markup.
+    pub fn resolve(self, source: &str) -> InputKind {
+        match self {
+            KindOption::Auto => crate::input::sniff_kind(source),
+            KindOption::Text => InputKind::Text,
+            KindOption::Html => InputKind::Html,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -69,12 +78,7 @@ pub fn check(source: &str, opts: &CheckOptions) -> Checked {
 
 /// Parse and check a report, reading HTML with the given reader.
 pub fn check_with(source: &str, opts: &CheckOptions, html: HtmlReader<'_>) -> Checked {
-    let kind = match opts.kind {
-        KindOption::Auto => crate::input::sniff_kind(source),
-        KindOption::Text => InputKind::Text,
-        KindOption::Html => InputKind::Html,
-    };
-    check_parsed(parse::parse_with(source, kind, html), opts, html)
+    check_parsed(parse::parse_with(source, opts.kind.resolve(source), html), opts, html)
 }
 
 /// Check a report already parsed (e.g. from a live DOM element); `html` reads the previous

@@ -68,7 +68,7 @@ impl CellRef {
 
 /// Where a cell sits in an HTML table: the index of the `<table>` among the document's
 /// tables (document order, 0-based) and the row and column of the expanded grid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct GridPos {
     pub table: usize,
     pub row: usize,

@@ -115,7 +115,7 @@ fn result_value(file: &str, checked: &api::Checked, lang: Lang, t0: f64) -> Resu
 pub fn check(input: &str, options: Option<JsCheckOptions>) -> Result<JsValue, JsValue> {
     let (opts, file) = parse_options(options)?;
     let t0 = now();
-    html_reader_available(input, &opts)?;
+    html_reader_available(Some(input), &opts)?;
     let checked = api::check_with(input, &opts, &read_html);
     result_value(&file, &checked, opts.lang, t0)
 }
@@ -128,20 +128,17 @@ pub fn check(input: &str, options: Option<JsCheckOptions>) -> Result<JsValue, Js
 pub fn check_element(el: &web_sys::Element, options: Option<JsCheckOptions>) -> Result<JsValue, JsValue> {
     let (opts, file) = parse_options(options)?;
     let t0 = now();
-    if let Some(prev) = opts.previous.as_deref() {
-        html_reader_available(prev, &CheckOptions { kind: KindOption::Text, ..opts.clone() })?;
-    }
+    html_reader_available(None, &opts)?;
     let (doc, cells) = dom::render_element(el);
     let checked = api::check_parsed(crate::parse::parse_document(doc), &opts, &read_html);
     let value = result_value(&file, &checked, opts.lang, t0)?;
     let report = checked.report();
-    let element_of = |c: Option<&crate::model::CellRef>| -> JsValue {
-        c.and_then(|c| report.cell(c))
-            .and_then(|cell| cell.grid)
-            .and_then(|g| cells.iter().find(|(p, _)| *p == g))
-            .map(|(_, e)| JsValue::from(e.clone()))
-            .unwrap_or(JsValue::NULL)
+    // The element of each grid position read, looked up once per cell of the result.
+    let by_grid: std::collections::HashMap<crate::model::GridPos, web_sys::Element> = cells.into_iter().collect();
+    let element_at = |g: Option<crate::model::GridPos>| -> JsValue {
+        g.and_then(|g| by_grid.get(&g)).map(|e| JsValue::from(e.clone())).unwrap_or(JsValue::NULL)
     };
+    let element_of = |c: Option<&crate::model::CellRef>| element_at(c.and_then(|c| report.cell(c)).and_then(|cell| cell.grid));
     let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
     let set = |o: &JsValue, k: &str, v: &JsValue| {
         let _ = js_sys::Reflect::set(o, &JsValue::from_str(k), v);
@@ -160,8 +157,7 @@ pub fn check_element(el: &web_sys::Element, options: Option<JsCheckOptions>) -> 
     let mark_row = |row: &JsValue, cells_of: &[crate::model::Cell]| {
         let arr = js_sys::Array::from(&get(row, "cells"));
         for (k, cell) in cells_of.iter().enumerate() {
-            let e = cell.grid.and_then(|g| cells.iter().find(|(p, _)| *p == g)).map(|(_, e)| JsValue::from(e.clone())).unwrap_or(JsValue::NULL);
-            set(&arr.get(k as u32), "element", &e);
+            set(&arr.get(k as u32), "element", &element_at(cell.grid));
         }
     };
     if let Some(t) = &report.requests {
@@ -198,16 +194,14 @@ fn read_html(source: &str) -> crate::parse::document::Document {
 }
 
 /// Without html5ever, HTML is read through `DOMParser`: refuse clearly where there is none.
-fn html_reader_available(input: &str, opts: &CheckOptions) -> Result<(), JsValue> {
+/// `input` is the string to check (none for a live element, already a DOM); last year's report
+/// is read from `opts.previous`.
+fn html_reader_available(input: Option<&str>, opts: &CheckOptions) -> Result<(), JsValue> {
     if cfg!(feature = "scraper") || dom::has_dom_parser() {
         return Ok(());
     }
-    let is_html = |s: &str| crate::input::sniff_kind(s) == crate::model::InputKind::Html;
-    let html = match opts.kind {
-        KindOption::Html => true,
-        KindOption::Text => false,
-        KindOption::Auto => is_html(input),
-    } || opts.previous.as_deref().is_some_and(is_html);
+    let html = input.is_some_and(|i| opts.kind.resolve(i) == crate::model::InputKind::Html)
+        || opts.previous.as_deref().is_some_and(|p| KindOption::Auto.resolve(p) == crate::model::InputKind::Html);
     if html {
         return Err(js_error(
             "nianbao: 此环境没有 DOMParser，无法读取 HTML（请在页面或 offscreen 文档中调用，或使用 Node 包，或以 kind: \"text\" 检查其文本） / \
