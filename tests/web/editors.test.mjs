@@ -31,20 +31,9 @@ after(async () => {
 });
 
 async function open(d) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-  await context.addInitScript(installPageHelpers);
-  const page = await context.newPage();
-  const log = { requests: [], errors: [] };
-  context.on('request', (req) => log.requests.push(req.url()));
-  page.on('pageerror', (err) => log.errors.push(String(err)));
-  page.on('console', (msg) => { if (msg.type() === 'error') log.errors.push(msg.text()); });
-  log.foreign = () => log.requests.filter((u) => {
-    if (u.startsWith('blob:')) return !u.startsWith(`blob:${server.origin}/`);
-    if (u.startsWith('data:')) return false;
-    try { return new URL(u).origin !== server.origin; } catch { return true; }
+  const { context, page, log } = await h.openPage(browser, server.origin, {
+    path: d.path, permissions: ['clipboard-read', 'clipboard-write'], initScript: installPageHelpers, allowDataUrls: true,
   });
-  await page.goto(server.origin + d.path);
   await page.waitForFunction(d.ready, null, { timeout: 30_000 });
   return { context, page, log };
 }

@@ -49,10 +49,16 @@ export async function launch() {
 
 /**
  * A fresh context and page at `origin`, recording every request, console error, page error and dialog.
- * `t.requests` lists URLs; `foreignRequests()` those that leave the origin.
+ * `log.requests` lists URLs; `log.foreign()` those that leave the origin (`data:` URLs count as leaving unless
+ * `allowDataUrls`: the editors load their own icons and fonts that way). `permissions` are granted for the origin
+ * and `initScript` runs in every document before its own scripts.
  */
-export async function openPage(browser, origin, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', path: p = '/' } = {}) {
+export async function openPage(browser, origin, {
+  viewport = { width: 1280, height: 900 }, colorScheme = 'light', path: p = '/', permissions = [], initScript, allowDataUrls = false,
+} = {}) {
   const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true, locale: 'zh-CN' });
+  if (permissions.length) await context.grantPermissions(permissions, { origin });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const log = { requests: [], errors: [], dialogs: [] };
   const record = (req) => log.requests.push(req.url());
@@ -63,6 +69,7 @@ export async function openPage(browser, origin, { viewport = { width: 1280, heig
   await page.goto(origin + p);
   log.foreign = () => log.requests.filter((u) => {
     if (u.startsWith('blob:')) return !u.startsWith(`blob:${origin}/`);
+    if (allowDataUrls && u.startsWith('data:')) return false;
     try { return new URL(u).origin !== origin; } catch { return true; }
   });
   return { context, page, log };
