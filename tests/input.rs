@@ -1,6 +1,8 @@
 //! Integration tests for `nianbao::input`: encodings, .docx, refusals, the
 //! real corpus, and a property test that `decode` never panics.
 
+mod common;
+
 use std::io::{Cursor, Write};
 use std::time::{Duration, Instant};
 
@@ -428,19 +430,7 @@ fn docx_written_by_python_docx() {
 
 /// A ZIP whose `word/document.xml` is `size` bytes of spaces (deflated to ~100 KB).
 fn bomb(size: usize) -> Vec<u8> {
-    let mut w = ZipWriter::new(Cursor::new(Vec::new()));
-    let opts = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(1));
-    w.start_file("word/document.xml", opts).unwrap();
-    let chunk = vec![b' '; 1 << 20];
-    let mut left = size;
-    while left > 0 {
-        let n = left.min(chunk.len());
-        w.write_all(&chunk[..n]).unwrap();
-        left -= n;
-    }
-    w.finish().unwrap().into_inner()
+    common::zip_of("word/document.xml", b"", b" ", size)
 }
 
 /// Overwrites the declared uncompressed size in the local and central headers.

@@ -7,16 +7,15 @@
 //! Everything runs on a thread with a 2 MiB stack, the default for test and worker threads, so
 //! that deep recursion shows up here rather than on a user's machine.
 
+mod common;
+
 use nianbao::api::{self, CheckOptions, Checked, KindOption};
 use nianbao::diagnostic::{Lang, Severity};
 use nianbao::input::{self, InputError};
 use serde_json::Value;
-use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipWriter};
 
 const STACK: usize = 2 << 20;
 
@@ -325,22 +324,6 @@ fn invalid_utf8() {
 
 // ---------------------------------------------------------------- zip bombs
 
-/// A ZIP holding `word/document.xml` made of `size` bytes of `fill` (deflated).
-fn zip_of(name: &str, prefix: &[u8], fill: &[u8], size: usize) -> Vec<u8> {
-    let mut w = ZipWriter::new(Cursor::new(Vec::new()));
-    let opts = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated).compression_level(Some(1));
-    w.start_file(name, opts).unwrap();
-    w.write_all(prefix).unwrap();
-    let chunk = fill.repeat((1 << 20) / fill.len());
-    let mut left = size;
-    while left > 0 {
-        let n = left.min(chunk.len());
-        w.write_all(&chunk[..n]).unwrap();
-        left -= n;
-    }
-    w.finish().unwrap().into_inner()
-}
-
 fn tmp(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("nianbao-patho-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
@@ -354,9 +337,9 @@ fn zip_bombs_posing_as_docx_in_a_folder() {
     // report beside them checked, the run finished.
     let dir = tmp("bombs");
     // 1 GB of spaces declared honestly.
-    std::fs::write(dir.join("1-bomb.docx"), zip_of("word/document.xml", b"", b" ", 1 << 30)).unwrap();
+    std::fs::write(dir.join("1-bomb.docx"), common::zip_of("word/document.xml", b"", b" ", 1 << 30)).unwrap();
     // The same, declaring 1 KB: inflating stops at the limit.
-    let mut liar = zip_of("word/document.xml", b"", b" ", 200 << 20);
+    let mut liar = common::zip_of("word/document.xml", b"", b" ", 200 << 20);
     let declared = 1024u32.to_le_bytes();
     liar[22..26].copy_from_slice(&declared);
     let cd = liar.windows(4).rposition(|w| w == b"PK\x01\x02").unwrap();
@@ -364,12 +347,12 @@ fn zip_bombs_posing_as_docx_in_a_folder() {
     std::fs::write(dir.join("2-liar.docx"), liar).unwrap();
     // Billion laughs: entities that expand exponentially, under the size limit.
     let laughs = br#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;"><!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;"><!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;"><!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;"><!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;"><!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"#;
-    std::fs::write(dir.join("3-laughs.docx"), zip_of("word/document.xml", laughs, b" ", 1)).unwrap();
+    std::fs::write(dir.join("3-laughs.docx"), common::zip_of("word/document.xml", laughs, b" ", 1)).unwrap();
     // 30 MB of real paragraphs under the limit: slow to read, but read.
     let para = b"<w:p><w:r><w:t>\xe4\xb8\x80</w:t></w:r></w:p>";
     let head = br#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#;
     // (no closing </w:body></w:document>: the reader must cope with a truncated document too)
-    std::fs::write(dir.join("4-paragraphs.docx"), zip_of("word/document.xml", head, para, 30 << 20)).unwrap();
+    std::fs::write(dir.join("4-paragraphs.docx"), common::zip_of("word/document.xml", head, para, 30 << 20)).unwrap();
     std::fs::write(dir.join("5-report.txt"), base_text()).unwrap();
 
     let t = Instant::now();

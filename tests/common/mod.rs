@@ -17,3 +17,23 @@ pub fn check_path(path: &Path) -> Checked {
     let kind = if d.kind == nianbao::model::InputKind::Html { KindOption::Html } else { KindOption::Text };
     api::check(&d.text, &CheckOptions { kind, ..Default::default() })
 }
+
+/// A ZIP holding one file `name`: `prefix`, then `size` bytes of `fill` repeated (deflated, so a
+/// large `size` makes a small archive: the zip bombs of the input tests).
+pub fn zip_of(name: &str, prefix: &[u8], fill: &[u8], size: usize) -> Vec<u8> {
+    use std::io::{Cursor, Write};
+    use zip::write::SimpleFileOptions;
+    use zip::{CompressionMethod, ZipWriter};
+    let mut w = ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated).compression_level(Some(1));
+    w.start_file(name, opts).unwrap();
+    w.write_all(prefix).unwrap();
+    let chunk = fill.repeat((1 << 20) / fill.len());
+    let mut left = size;
+    while left > 0 {
+        let n = left.min(chunk.len());
+        w.write_all(&chunk[..n]).unwrap();
+        left -= n;
+    }
+    w.finish().unwrap().into_inner()
+}
