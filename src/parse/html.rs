@@ -75,16 +75,27 @@ fn is_tag<N: HtmlNode>(node: &N, names: &[&str]) -> bool {
     tag(node).is_some_and(|t| names.iter().any(|n| t.eq_ignore_ascii_case(n)))
 }
 
+/// `root` and the nodes below it in document order, without walking below a node `prune`
+/// says to leave (an explicit stack: no recursion, however deep the tree).
+fn descendants<N: HtmlNode>(root: &N, prune: impl Fn(&N) -> bool) -> impl Iterator<Item = N> {
+    let mut stack = vec![root.clone()];
+    std::iter::from_fn(move || {
+        let n = stack.pop()?;
+        if !prune(&n) {
+            let at = stack.len();
+            stack.extend(children(&n));
+            stack[at..].reverse();
+        }
+        Some(n)
+    })
+}
+
 fn text_of<N: HtmlNode>(node: &N) -> String {
     let mut out = String::new();
-    let mut stack = vec![node.clone()];
-    while let Some(n) = stack.pop() {
+    for n in descendants(node, |_| false) {
         if let NodeKind::Text(t) = n.kind() {
             out.push_str(&t);
         }
-        let mut kids: Vec<N> = children(&n).collect();
-        kids.reverse();
-        stack.extend(kids);
     }
     out
 }
@@ -153,19 +164,7 @@ pub fn render_tree<N: HtmlNode>(source: &str, root: N, title: Option<String>) ->
 
 /// The first `<title>` element, outside `<body>` content that is skipped anyway.
 fn find_title<N: HtmlNode>(root: &N) -> Option<N> {
-    let mut stack = vec![root.clone()];
-    while let Some(n) = stack.pop() {
-        if is_tag(&n, &["title"]) {
-            return Some(n);
-        }
-        if is_tag(&n, &["body", "svg"]) {
-            continue;
-        }
-        let mut kids: Vec<N> = children(&n).collect();
-        kids.reverse();
-        stack.extend(kids);
-    }
-    None
+    descendants(root, |n| is_tag(n, &["body", "svg"])).find(|n| is_tag(n, &["title"]))
 }
 
 struct Renderer<'a, N> {
@@ -404,14 +403,7 @@ fn span_attr(v: Option<&str>) -> usize {
 
 /// Does the cell hold a table of its own (a layout table)?
 fn has_nested_table<N: HtmlNode>(cell: &N) -> bool {
-    let mut stack: Vec<N> = children(cell).collect();
-    while let Some(n) = stack.pop() {
-        if is_tag(&n, &["table"]) {
-            return true;
-        }
-        stack.extend(children(&n));
-    }
-    false
+    descendants(cell, |_| false).skip(1).any(|n| is_tag(&n, &["table"]))
 }
 
 /// Is an element hidden: by the live page's computed style, the `hidden` attribute, an
@@ -485,12 +477,7 @@ fn style_hides(style: &str) -> bool {
 /// Classes hidden by simple rules in `<style>` blocks, e.g. `.jammer{display:none}`.
 fn hidden_classes<N: HtmlNode>(root: &N) -> HashSet<String> {
     let mut out = HashSet::new();
-    let mut stack = vec![root.clone()];
-    while let Some(node) = stack.pop() {
-        if !is_tag(&node, &["style"]) {
-            stack.extend(children(&node));
-            continue;
-        }
+    for node in descendants(root, |n| is_tag(n, &["style"])).filter(|n| is_tag(n, &["style"])) {
         let css = text_of(&node);
         for rule in css.split('}') {
             let Some((selectors, body)) = rule.split_once('{') else { continue };
