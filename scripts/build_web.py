@@ -154,6 +154,8 @@ def main() -> int:
     for name, spec in targets.items():
         if "out_dir" not in spec:
             fail(f"[targets.{name}] in wasm-pack.toml has no out_dir")
+        # The crate features the target is built with (its own, else [cargo]'s), in a canonical order.
+        spec["features"] = tuple(sorted(spec.get("features", recipe["cargo"].get("features", []))))
     opt_cfg = recipe.get("wasm-opt", {"enabled": False})
     budget = recipe["budget"]
     if args.target:
@@ -193,7 +195,7 @@ def main() -> int:
     # 1. cargo build, once per distinct feature set; each result is copied aside before the next build
     raw_by_features: dict[tuple[str, ...], Path] = {}
     for spec in targets.values():
-        feats = tuple(sorted(spec.get("features", cargo_cfg.get("features", []))))
+        feats = spec["features"]
         if feats in raw_by_features:
             continue
         cmd = ["cargo", "build", "--lib", "--target", triple, "--profile", profile]
@@ -217,7 +219,7 @@ def main() -> int:
 
     for name, spec in targets.items():
         out_dir = inside_repo(spec["out_dir"])
-        feats = tuple(sorted(spec.get("features", cargo_cfg.get("features", []))))
+        feats = spec["features"]
         raw_wasm = raw_by_features[feats]
         target_max = int(spec.get("max_gzip_bytes", max_gz))
         # 2. wasm-bindgen into an emptied folder, so no stale file from an older build survives
