@@ -25,15 +25,41 @@ const MAX_GRID_CELLS: usize = 2_000_000;
 /// hostile page cannot exhaust the stack.
 const MAX_DEPTH: usize = 512;
 
-const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "iframe", "object", "embed", "svg", "math", "select", "option",
-    "button", "input", "textarea", "canvas", "audio", "video", "map",
-];
-const BLOCK: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article",
-    "header", "footer", "nav", "aside", "main", "blockquote", "pre", "address", "figure", "figcaption", "form",
-    "fieldset", "hr", "caption", "center", "body", "html",
-];
+/// What an element does to the rendered text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Not shown, or not report text: `<script>`, `<style>`, form controls, media…
+    Skip,
+    Break,
+    Table,
+    /// `<td>`, `<tr>`… (outside a table: blocks)
+    TablePart,
+    Block,
+    Inline,
+}
+
+impl Role {
+    fn of(name: &str) -> Role {
+        let lower;
+        let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower = name.to_ascii_lowercase();
+            lower.as_str()
+        } else {
+            name
+        };
+        match name {
+            "script" | "style" | "noscript" | "template" | "head" | "iframe" | "object" | "embed" | "svg" | "math"
+            | "select" | "option" | "button" | "input" | "textarea" | "canvas" | "audio" | "video" | "map" => Role::Skip,
+            "br" => Role::Break,
+            "table" => Role::Table,
+            "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" => Role::TablePart,
+            "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol" | "dl" | "dt" | "dd" | "section"
+            | "article" | "header" | "footer" | "nav" | "aside" | "main" | "blockquote" | "pre" | "address" | "figure"
+            | "figcaption" | "form" | "fieldset" | "hr" | "caption" | "center" | "body" | "html" => Role::Block,
+            _ => Role::Inline,
+        }
+    }
+}
 
 /// What a node of an HTML tree is, as far as the renderer cares.
 pub enum NodeKind<'a> {
@@ -118,7 +144,9 @@ impl<'a> HtmlNode for ego_tree::NodeRef<'a, scraper::Node> {
         }
     }
     fn attr(&self, name: &str) -> Option<Cow<'_, str>> {
-        self.value().as_element().and_then(|e| e.attr(name)).map(Cow::Borrowed)
+        // A linear scan by name: an element has a handful of attributes, and scraper's own
+        // `attr` interns the name and binary-searches by qualified name, which costs more.
+        self.value().as_element()?.attrs().find(|(n, _)| *n == name).map(|(_, v)| Cow::Borrowed(v))
     }
     fn first_child(&self) -> Option<Self> {
         ego_tree::NodeRef::first_child(self)
@@ -132,7 +160,8 @@ impl<'a> HtmlNode for ego_tree::NodeRef<'a, scraper::Node> {
 /// `title` stands for the page's `<title>` when the tree has none (a live element of a page).
 /// Returns the document and, for each table cell rendered, its grid position and node.
 pub fn render_tree<N: HtmlNode>(source: &str, root: N, title: Option<String>) -> (Document, Vec<(GridPos, N)>) {
-    let hidden_classes = hidden_classes(&root);
+    // Without a `<style` in the markup there is no `<style>` element to read (saves a walk of the tree).
+    let hidden_classes = if find_open_tag(source.as_bytes(), b"style").is_some() { hidden_classes(&root) } else { HashSet::new() };
     let mut r = Renderer {
         src: source,
         out: String::with_capacity(source.len() / 3),
@@ -202,56 +231,50 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
     }
 
     fn walk_node(&mut self, node: N) {
-        let name = match node.kind() {
-            NodeKind::Text(t) => {
-                let t = t.into_owned();
-                return self.text(&t);
-            }
+        let role = match node.kind() {
+            NodeKind::Text(t) => return self.text(&t),
             NodeKind::Container => return self.walk_children(&node),
             NodeKind::Other => return,
-            NodeKind::Element(name) => name.to_ascii_lowercase(),
+            NodeKind::Element(name) => Role::of(&name),
         };
-        if SKIP.contains(&name.as_str()) || is_hidden(&node, &self.hidden_classes) {
+        if role == Role::Skip || is_hidden(&node, &self.hidden_classes) {
             return;
         }
-        match name.as_str() {
-            "br" => self.line_break(),
-            "table" => self.table(node),
-            "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" => {
-                // Stray table parts outside a table: treat as blocks.
+        match role {
+            Role::Break => self.line_break(),
+            Role::Table => self.table(node),
+            // Stray table parts outside a table are blocks.
+            Role::Block | Role::TablePart => {
                 self.block_break();
                 self.walk_children(&node);
                 self.block_break();
             }
-            n if BLOCK.contains(&n) => {
-                self.block_break();
-                self.walk_children(&node);
-                self.block_break();
-            }
-            _ => self.walk_children(&node),
+            Role::Inline | Role::Skip => self.walk_children(&node),
         }
     }
 
     fn text(&mut self, t: &str) {
-        // Collapse white space as a browser does; U+00A0 counts as a space here.
-        let mut collapsed = String::with_capacity(t.len());
+        // Collapse white space as a browser does; U+00A0 counts as a space here. Runs of other
+        // characters are copied whole.
+        let start = self.out.len();
         let mut space = self.out.is_empty() || self.out.ends_with([' ', '\n', '\t']);
-        for c in t.chars() {
+        let mut run = 0;
+        for (i, c) in t.char_indices() {
             if c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}' {
+                self.out.push_str(&t[run..i]);
                 if !space {
-                    collapsed.push(' ');
-                    space = true;
+                    self.out.push(' ');
                 }
+                space = true;
+                run = i + c.len_utf8();
             } else {
-                collapsed.push(c);
                 space = false;
             }
         }
-        if collapsed.is_empty() {
+        self.out.push_str(&t[run..]);
+        if self.out.len() == start {
             return;
         }
-        let start = self.out.len();
-        self.out.push_str(&collapsed);
         let source = self.locate(t);
         let exact = self.src.get(source.start..source.end) == Some(&self.out[start..]);
         self.segs.push(Segment { text: Span::new(start, self.out.len()), source, grid: self.grid, exact });
@@ -261,13 +284,13 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
     /// visible characters. Entities make the lengths differ; then only the start is exact.
     fn locate(&mut self, t: &str) -> Span {
         let trimmed = t.trim_matches(|c: char| c.is_whitespace() || c == '\u{00A0}');
-        let probe: String = trimmed.chars().take(6).collect();
+        let probe = &trimmed[..trimmed.char_indices().nth(6).map_or(trimmed.len(), |(i, _)| i)];
         if probe.is_empty() {
             return Span::new(self.cursor, self.cursor);
         }
         let window_end = (self.cursor + 20_000).min(self.src.len());
         let hay = &self.src[self.cursor..crate::source::LineIndex::clamp(self.src, window_end)];
-        if let Some(i) = hay.find(&probe) {
+        if let Some(i) = find_bytes(hay.as_bytes(), probe.as_bytes()) {
             let start = self.cursor + i;
             let end = if self.src[start..].starts_with(trimmed) { start + trimmed.len() } else { start + probe.len() };
             self.cursor = end;
@@ -448,30 +471,32 @@ fn table_rows<N: HtmlNode>(table: &N, hidden: &HashSet<String>) -> Vec<Vec<N>> {
 /// or without `!important`. Word exports put a style on nearly every span, so this reads the
 /// declarations in place without allocating.
 fn style_hides(style: &str) -> bool {
-    let number_is_zero = |v: &str| {
-        let n = &v[..v.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(v.len())];
-        n.parse::<f64>().is_ok_and(|x| x == 0.0)
-    };
     style.split(';').any(|decl| {
-        let Some((prop, value)) = decl.split_once(':') else { return false };
-        let prop = prop.trim();
-        let mut value = value.trim();
+        let Some(colon) = memchr::memchr(b':', decl.as_bytes()) else { return false };
+        // The property first (most declarations are others: font-family, margin…), then its value.
+        let prop = decl[..colon].trim_ascii();
+        let hides: fn(&str) -> bool = match prop.len() {
+            7 if prop.eq_ignore_ascii_case("display") => |v| v.eq_ignore_ascii_case("none"),
+            10 if prop.eq_ignore_ascii_case("visibility") => |v| v.eq_ignore_ascii_case("hidden"),
+            9 if prop.eq_ignore_ascii_case("font-size") => number_is_zero,
+            7 if prop.eq_ignore_ascii_case("opacity") => number_is_zero,
+            _ => return false,
+        };
+        let mut value = decl[colon + 1..].trim();
         // (Compared as bytes: the last ten bytes may cut a character; when they match they are
         // ASCII, so the cut is then on a boundary.)
         let bytes = value.as_bytes();
         if bytes.len() >= 10 && bytes[bytes.len() - 10..].eq_ignore_ascii_case(b"!important") {
             value = value[..value.len() - 10].trim_end();
         }
-        if prop.eq_ignore_ascii_case("display") {
-            value.eq_ignore_ascii_case("none")
-        } else if prop.eq_ignore_ascii_case("visibility") {
-            value.eq_ignore_ascii_case("hidden")
-        } else if prop.eq_ignore_ascii_case("font-size") || prop.eq_ignore_ascii_case("opacity") {
-            number_is_zero(value)
-        } else {
-            false
-        }
+        hides(value)
     })
+}
+
+/// Does a CSS value start with a number equal to zero (`0`, `0.0`, `0px`, `0pt`)?
+fn number_is_zero(v: &str) -> bool {
+    let n = &v[..v.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(v.len())];
+    n.parse::<f64>().is_ok_and(|x| x == 0.0)
 }
 
 /// Classes hidden by simple rules in `<style>` blocks, e.g. `.jammer{display:none}`.
@@ -507,7 +532,7 @@ fn cell_tag_offsets(src: &str) -> Vec<Span> {
     let mut i = 0;
     while i < b.len() {
         if b[i] != b'<' {
-            i += 1;
+            i = memchr::memchr(b'<', &b[i..]).map_or(b.len(), |k| i + k);
             continue;
         }
         if src[i..].starts_with("<!--") {
@@ -540,15 +565,36 @@ fn cell_tag_offsets(src: &str) -> Vec<Span> {
 /// The position of the first `</name` (any letter case) at or after `from`.
 fn find_close_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut at = from;
-    while let Some(k) = b.get(at..)?.windows(2).position(|w| w == b"</") {
-        let p = at + k;
-        let tag = b.get(p + 2..p + 2 + name.len())?;
-        if tag.eq_ignore_ascii_case(name) {
+    loop {
+        let p = at + memchr::memchr(b'<', b.get(at..)?)?;
+        if b.get(p + 1) == Some(&b'/') && b.get(p + 2..p + 2 + name.len())?.eq_ignore_ascii_case(name) {
             return Some(p);
         }
-        at = p + 2;
+        at = p + 1;
     }
-    None
+}
+
+/// The position of the first `<name` (any letter case) followed by a character that ends a tag
+/// name.
+fn find_open_tag(b: &[u8], name: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    loop {
+        let p = at + memchr::memchr(b'<', b.get(at..)?)?;
+        if b.get(p + 1..p + 1 + name.len()).is_some_and(|t| t.eq_ignore_ascii_case(name))
+            && !b.get(p + 1 + name.len()).is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            return Some(p);
+        }
+        at = p + 1;
+    }
+}
+
+/// The first occurrence of `needle` (not empty) in `hay`: candidates found by the needle's
+/// last byte with memchr (in Chinese text the lead bytes of characters repeat much more often).
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&last, _) = needle.split_last()?;
+    let n = needle.len();
+    memchr::memchr_iter(last, hay.get(n - 1..)?).find(|&k| &hay[k..k + n] == needle)
 }
 
 #[cfg(all(test, feature = "scraper"))]
