@@ -52,6 +52,22 @@ impl Document {
         self.segment_at(offset).and_then(|s| s.grid)
     }
 
+    /// [`grid_at`](Self::grid_at) for offsets asked in increasing order: one pass over the
+    /// segments rather than a search per offset (an offset asked out of order is searched).
+    pub fn grid_walker(&self) -> impl FnMut(usize) -> Option<GridPos> + '_ {
+        let mut i = 0;
+        move |offset| {
+            let first = self.segments.get(i)?;
+            if first.text.start > offset && i > 0 {
+                return self.grid_at(offset);
+            }
+            while self.segments.get(i + 1).is_some_and(|s| s.text.start <= offset) {
+                i += 1;
+            }
+            self.segments[i].grid
+        }
+    }
+
     fn segment_at(&self, offset: usize) -> Option<&Segment> {
         if self.segments.is_empty() {
             return None;

@@ -471,26 +471,38 @@ fn table_rows<N: HtmlNode>(table: &N, hidden: &HashSet<String>) -> Vec<Vec<N>> {
 /// or without `!important`. Word exports put a style on nearly every span, so this reads the
 /// declarations in place without allocating.
 fn style_hides(style: &str) -> bool {
-    style.split(';').any(|decl| {
-        let Some(colon) = memchr::memchr(b':', decl.as_bytes()) else { return false };
-        // The property first (most declarations are others: font-family, margin…), then its value.
-        let prop = decl[..colon].trim_ascii();
-        let hides: fn(&str) -> bool = match prop.len() {
-            7 if prop.eq_ignore_ascii_case("display") => |v| v.eq_ignore_ascii_case("none"),
-            10 if prop.eq_ignore_ascii_case("visibility") => |v| v.eq_ignore_ascii_case("hidden"),
-            9 if prop.eq_ignore_ascii_case("font-size") => number_is_zero,
-            7 if prop.eq_ignore_ascii_case("opacity") => number_is_zero,
-            _ => return false,
-        };
-        let mut value = decl[colon + 1..].trim();
-        // (Compared as bytes: the last ten bytes may cut a character; when they match they are
-        // ASCII, so the cut is then on a boundary.)
-        let bytes = value.as_bytes();
-        if bytes.len() >= 10 && bytes[bytes.len() - 10..].eq_ignore_ascii_case(b"!important") {
-            value = value[..value.len() - 10].trim_end();
+    let b = style.as_bytes();
+    memchr::memchr_iter(b':', b).any(|colon| {
+        // Only values starting `0`, `.`, `n(one)` or `h(idden)` can hide; most declarations are
+        // others (font-family, margins, borders…), so look at the property only for those.
+        let value_start = b[colon + 1..].iter().position(|c| !c.is_ascii_whitespace()).map_or(b.len(), |k| colon + 1 + k);
+        if b.get(value_start).is_some_and(|&c| c.is_ascii() && !matches!(c, b'0' | b'.' | b'n' | b'N' | b'h' | b'H')) {
+            return false;
         }
-        hides(value)
+        let start = memchr::memrchr(b';', &b[..colon]).map_or(0, |k| k + 1);
+        let end = memchr::memchr(b';', &b[colon..]).map_or(b.len(), |k| colon + k);
+        declaration_hides(&style[start..colon], &style[colon + 1..end])
     })
+}
+
+/// Does one declaration `prop: value` hide the element?
+fn declaration_hides(prop: &str, value: &str) -> bool {
+    let prop = prop.trim_ascii();
+    let hides: fn(&str) -> bool = match prop.len() {
+        7 if prop.eq_ignore_ascii_case("display") => |v| v.eq_ignore_ascii_case("none"),
+        10 if prop.eq_ignore_ascii_case("visibility") => |v| v.eq_ignore_ascii_case("hidden"),
+        9 if prop.eq_ignore_ascii_case("font-size") => number_is_zero,
+        7 if prop.eq_ignore_ascii_case("opacity") => number_is_zero,
+        _ => return false,
+    };
+    let mut value = value.trim();
+    // (Compared as bytes: the last ten bytes may cut a character; when they match they are
+    // ASCII, so the cut is then on a boundary.)
+    let bytes = value.as_bytes();
+    if bytes.len() >= 10 && bytes[bytes.len() - 10..].eq_ignore_ascii_case(b"!important") {
+        value = value[..value.len() - 10].trim_end();
+    }
+    hides(value)
 }
 
 /// Does a CSS value start with a number equal to zero (`0`, `0.0`, `0px`, `0pt`)?
@@ -622,11 +634,26 @@ mod tests {
 
     #[test]
     fn styles_that_hide() {
-        for hides in ["display:none", "DISPLAY: None !important", "color:red; visibility : hidden", "font-size:0", "font-size:0pt", "font-size: 0.0px;", "opacity:0", "opacity: 0.0"] {
+        for hides in ["display:none", "DISPLAY: None !important", "color:red; visibility : hidden", "font-size:0", "font-size:0pt", "font-size: 0.0px;", "opacity:0", "opacity: 0.0", "background:url(http://x/a.png);display:none", "display:\u{3000}none", "font-size:.0", "color:red;;font-size : 0 ;"] {
             assert!(style_hides(hides), "{hides}");
         }
         for shows in ["font-size:10.5pt；字体：宋体", "display:宋体宋体宋体宋体", "", "display:block", "font-size:10.5pt", "font-size:0.5em", "opacity:0.5", "visibility:visible", "mso-hide:none", "text-indent:0;color:none"] {
             assert!(!style_hides(shows), "{shows}");
+        }
+    }
+
+    #[test]
+    fn grid_walker_agrees_with_grid_at() {
+        let src = "<p>前言</p><table><tr><td rowspan=2>a</td><td>b</td><td></td></tr><tr><td>c</td><td colspan=2>d d</td></tr></table><p>后记</p><table><tr><td>e</td></tr></table>";
+        let d = render(src);
+        let mut walk = d.grid_walker();
+        for at in 0..=d.text.len() + 1 {
+            assert_eq!(walk(at), d.grid_at(at), "at {at}");
+        }
+        // Asked out of order, it still answers right.
+        let mut walk = d.grid_walker();
+        for at in [d.text.len(), 0, 5, 3] {
+            assert_eq!(walk(at), d.grid_at(at), "at {at}");
         }
     }
 

@@ -29,7 +29,8 @@ pub(crate) struct Flat {
 impl Flat {
     pub fn new(ctx: &RuleCtx, span: Span, section: u8) -> Flat {
         let tables = standard_tables(ctx);
-        Self::build(ctx.text, span, section, |at| !tables.is_empty() && ctx.parsed.doc.grid_at(at).is_some_and(|g| tables.contains(&g.table)))
+        let mut grid = ctx.parsed.doc.grid_walker();
+        Self::build(ctx.text, span, section, |at| !tables.is_empty() && grid(at).is_some_and(|g| tables.contains(&g.table)))
     }
 
     /// Build from plain text (tests, or text without tables).
@@ -38,7 +39,7 @@ impl Flat {
         Self::build(text, Span::new(0, text.len()), 1, |_| false)
     }
 
-    fn build(text: &str, span: Span, section: u8, in_table: impl Fn(usize) -> bool) -> Flat {
+    fn build(text: &str, span: Span, section: u8, mut in_table: impl FnMut(usize) -> bool) -> Flat {
         let end = span.end.min(text.len());
         let start = span.start.min(end);
         let mut out = String::with_capacity(end - start);
