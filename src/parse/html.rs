@@ -160,8 +160,9 @@ impl<'a> HtmlNode for ego_tree::NodeRef<'a, scraper::Node> {
 /// `title` stands for the page's `<title>` when the tree has none (a live element of a page).
 /// Returns the document and, for each table cell rendered, its grid position and node.
 pub fn render_tree<N: HtmlNode>(source: &str, root: N, title: Option<String>) -> (Document, Vec<(GridPos, N)>) {
+    let markup = scan_markup(source);
     // Without a `<style` in the markup there is no `<style>` element to read (saves a walk of the tree).
-    let hidden_classes = if find_open_tag(source.as_bytes(), b"style").is_some() { hidden_classes(&root) } else { HashSet::new() };
+    let hidden_classes = if markup.has_style { hidden_classes(&root) } else { HashSet::new() };
     let mut r = Renderer {
         src: source,
         out: String::with_capacity(source.len() / 3),
@@ -169,7 +170,8 @@ pub fn render_tree<N: HtmlNode>(source: &str, root: N, title: Option<String>) ->
         cells: Vec::new(),
         cell_nodes: Vec::new(),
         cursor: 0,
-        td_offsets: cell_tag_offsets(source),
+        td_offsets: markup.cell_tags,
+        scratch: Vec::new(),
         tables: 0,
         hidden_classes,
         in_cell: 0,
@@ -204,6 +206,8 @@ struct Renderer<'a, N> {
     cell_nodes: Vec<(GridPos, N)>,
     cursor: usize,
     td_offsets: Vec<Span>,
+    /// A stack reused by `has_nested_table` (one allocation rather than one per cell).
+    scratch: Vec<N>,
     tables: usize,
     hidden_classes: HashSet<String>,
     in_cell: usize,
@@ -297,6 +301,24 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
             return Span::new(start, end);
         }
         Span::new(self.cursor, self.cursor)
+    }
+
+    /// Does the cell hold a table of its own (a layout table)?
+    fn has_nested_table(&mut self, cell: &N) -> bool {
+        let mut stack = std::mem::take(&mut self.scratch);
+        stack.clear();
+        stack.extend(children(cell));
+        let mut found = false;
+        while let Some(n) = stack.pop() {
+            if is_tag(&n, &["table"]) {
+                found = true;
+                break;
+            }
+            stack.extend(children(&n));
+        }
+        stack.clear();
+        self.scratch = stack;
+        found
     }
 
     fn line_break(&mut self) {
@@ -403,7 +425,7 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
         let start = self.out.len();
         let saved = self.grid;
         self.grid = Some(pos);
-        if has_nested_table(&node) {
+        if self.has_nested_table(&node) {
             // A layout table: its cell holds blocks and tables of its own.
             self.walk_children(&node);
         } else {
@@ -422,11 +444,6 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
 
 fn span_attr(v: Option<&str>) -> usize {
     v.and_then(|s| s.trim().trim_end_matches(';').parse::<usize>().ok()).filter(|&n| n >= 1).unwrap_or(1).min(MAX_SPAN)
-}
-
-/// Does the cell hold a table of its own (a layout table)?
-fn has_nested_table<N: HtmlNode>(cell: &N) -> bool {
-    descendants(cell, |_| false).skip(1).any(|n| is_tag(&n, &["table"]))
 }
 
 /// Is an element hidden: by the live page's computed style, the `hidden` attribute, an
@@ -535,9 +552,15 @@ fn hidden_classes<N: HtmlNode>(root: &N) -> HashSet<String> {
     out
 }
 
-/// Byte spans of every `<td …>` / `<th …>` start tag in source order, outside comments,
-/// scripts and styles.
-fn cell_tag_offsets(src: &str) -> Vec<Span> {
+/// What one pass over the markup finds: every `<td …>` / `<th …>` start tag (byte spans in
+/// source order, outside comments, scripts and styles), and whether there is a `<style>`.
+struct Markup {
+    cell_tags: Vec<Span>,
+    has_style: bool,
+}
+
+fn scan_markup(src: &str) -> Markup {
+    let mut has_style = false;
     let b = src.as_bytes();
     let lower = |i: usize| b.get(i).map(|c| c.to_ascii_lowercase());
     let mut out = Vec::new();
@@ -557,6 +580,7 @@ fn cell_tag_offsets(src: &str) -> Vec<Span> {
         };
         for raw in [&b"script"[..], b"style"] {
             if name_is(i, raw) {
+                has_style |= raw == b"style";
                 // The closing tag, found case-insensitively in place (lower-casing the rest of the
                 // page at every <script> made pages with many scripts quadratic).
                 i = find_close_tag(b, i + 1, raw).unwrap_or(b.len());
@@ -571,7 +595,7 @@ fn cell_tag_offsets(src: &str) -> Vec<Span> {
         }
         i += 1;
     }
-    out
+    Markup { cell_tags: out, has_style }
 }
 
 /// The position of the first `</name` (any letter case) at or after `from`.
@@ -580,21 +604,6 @@ fn find_close_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     loop {
         let p = at + memchr::memchr(b'<', b.get(at..)?)?;
         if b.get(p + 1) == Some(&b'/') && b.get(p + 2..p + 2 + name.len())?.eq_ignore_ascii_case(name) {
-            return Some(p);
-        }
-        at = p + 1;
-    }
-}
-
-/// The position of the first `<name` (any letter case) followed by a character that ends a tag
-/// name.
-fn find_open_tag(b: &[u8], name: &[u8]) -> Option<usize> {
-    let mut at = 0;
-    loop {
-        let p = at + memchr::memchr(b'<', b.get(at..)?)?;
-        if b.get(p + 1..p + 1 + name.len()).is_some_and(|t| t.eq_ignore_ascii_case(name))
-            && !b.get(p + 1 + name.len()).is_some_and(|c| c.is_ascii_alphanumeric())
-        {
             return Some(p);
         }
         at = p + 1;

@@ -336,12 +336,25 @@ fn find_date(head: &str) -> Option<String> {
 /// Decide the format from the vocabulary, the year and what the tables showed.
 /// `tables_found`: whether any standard table (its labels, with or without numbers) was
 /// found; vocabulary only counts then, since a narrative may use the same words.
-pub fn format(compact: &Compact, year: Option<i32>, tables_found: bool, table_2021_rows: bool) -> (Format, FormatEvidence) {
-    let compact = &compact.text;
-    let hits = |list: &[&str]| -> Vec<String> { list.iter().filter(|s| compact.contains(&fold_str(s))).map(|s| s.to_string()).collect() };
-    let mut s21 = hits(template::SIGNALS_2021);
-    let s19 = hits(template::SIGNALS_2019);
-    let pre = hits(template::SIGNALS_PRE2019);
+/// The wording of each format found in a text (searched once; [`format`] weighs it).
+pub struct Signals {
+    s21: Vec<String>,
+    s19: Vec<String>,
+    pre: Vec<String>,
+}
+
+impl Signals {
+    pub fn find(compact: &Compact) -> Signals {
+        let compact = &compact.text;
+        let hits = |list: &[&str]| -> Vec<String> { list.iter().filter(|s| compact.contains(&fold_str(s))).map(|s| s.to_string()).collect() };
+        Signals { s21: hits(template::SIGNALS_2021), s19: hits(template::SIGNALS_2019), pre: hits(template::SIGNALS_PRE2019) }
+    }
+}
+
+pub fn format(signals: &Signals, year: Option<i32>, tables_found: bool, table_2021_rows: bool) -> (Format, FormatEvidence) {
+    let mut s21 = signals.s21.clone();
+    let s19 = signals.s19.clone();
+    let pre = signals.pre.clone();
     if table_2021_rows && !s21.iter().any(|s| s == "逾期不补正") {
         s21.push("表三（六）其他处理分三项".into());
     }

@@ -81,7 +81,8 @@ fn read(doc: &Document) -> Report {
     // Read the tables in the layout the vocabulary suggests (2021 unless 2019 wording
     // dominates), then decide the format with what was found.
     let probe_2021 = tables::find_marker(&compact, full, &["逾期不补正", "收费通知要求"]).is_some();
-    let (vocab_format, _) = meta::format(&compact, m.year, true, probe_2021);
+    let signals = meta::Signals::find(&compact);
+    let (vocab_format, _) = meta::format(&signals, m.year, true, probe_2021);
     // The 2021 table has （六） split into three items; without them, read the 2019 layout
     // (its single （六）其他处理 row) unless the vocabulary says 2021.
     let table_format = if probe_2021 || vocab_format == Format::F2021 { Format::F2021 } else { Format::F2019 };
@@ -113,7 +114,7 @@ fn read(doc: &Document) -> Report {
         tables::active(&mut ctx, Span::new(s, end), table_format)
     });
     let tables_found = requests.is_some() || active.is_some();
-    let (mut format, mut evidence) = meta::format(&compact, m.year, tables_found, probe_2021 && requests.is_some());
+    let (mut format, mut evidence) = meta::format(&signals, m.year, tables_found, probe_2021 && requests.is_some());
     // A table 三 read where vocabulary said nothing: the format follows the table.
     if requests.is_some() && !format.is_modern() {
         format = table_format;

@@ -93,12 +93,14 @@ pub(crate) fn unit_en(u: Unit) -> &'static str {
 /// The unit written in a table header after `header` (“采购总金额（万元）”,
 /// “本年收费金额（单位：元）”), when the row label `row` follows within a few characters, and
 /// where it is (analysis text).
-pub(crate) fn header_unit(text: &str, header: &str, row: &str) -> Option<(Unit, Span)> {
-    let compact = Compact::new(text, Span::new(0, text.len()));
+pub(crate) fn header_unit(compact: &Compact, header: &str, row: &str) -> Option<(Unit, Span)> {
     let c = compact.text.as_str();
     for (i, k) in c.match_indices(header) {
         let after = &c[i + k.len()..];
-        let Some(j) = after.find(row) else { continue };
+        // The row label within 16 characters: search no further than that.
+        let near = after.char_indices().nth(17).map_or(after.len(), |(p, _)| p);
+        let window = &after[..crate::source::LineIndex::clamp(after, near + row.len())];
+        let Some(j) = window.find(row) else { continue };
         if after[..j].chars().count() > 16 {
             continue;
         }
