@@ -75,6 +75,8 @@ pub fn has_dom_parser() -> bool {
 
 /// Render an HTML string through the browser's `DOMParser`. The caller checks
 /// [`has_dom_parser`] first; were it missing all the same, the markup is read as text.
+/// (Builds with html5ever, the Node package, read strings with it instead.)
+#[cfg(not(feature = "scraper"))]
 pub fn render_string(source: &str) -> Document {
     let parsed = web_sys::DomParser::new().and_then(|p| p.parse_from_string(source, web_sys::SupportedType::TextHtml));
     match parsed {
