@@ -404,7 +404,10 @@ impl FileJob {
                     if let Some(doc) = j.get_mut("document").and_then(|d| d.as_object_mut()) {
                         doc.insert("encoding".into(), serde_json::json!(decoded.encoding));
                     }
-                    format!("{j}\n")
+                    // (to_string writes bytes directly; Display goes through a formatter)
+                    let mut line = serde_json::to_string(&j).expect("a JSON value with string keys always serializes");
+                    line.push('\n');
+                    line
                 }
                 OutputFormat::Text => nianbao::render::text(name, &checked, self.lang),
             }

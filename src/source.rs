@@ -54,20 +54,22 @@ pub struct Position {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        let b = text.as_bytes();
         let mut line_starts = vec![0];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(i + 1);
-            }
-        }
+        line_starts.extend(memchr::memchr_iter(b'\n', b).map(|i| i + 1));
+        // A checkpoint at the first char boundary at least CHECKPOINT bytes after the last one.
         let mut utf16_checkpoints = vec![(0, 0)];
-        let (mut next, mut units) = (CHECKPOINT, 0);
-        for (i, c) in text.char_indices() {
-            if i >= next {
-                utf16_checkpoints.push((i, units));
-                next = i + CHECKPOINT;
+        let (mut at, mut units) = (0, 0);
+        while at < b.len() {
+            let mut next = (at + CHECKPOINT).min(b.len());
+            while !text.is_char_boundary(next) {
+                next += 1;
             }
-            units += c.len_utf16();
+            units += utf16_len(&text[at..next]);
+            at = next;
+            if at < b.len() {
+                utf16_checkpoints.push((at, units));
+            }
         }
         LineIndex { line_starts, utf16_checkpoints }
     }
@@ -125,7 +127,9 @@ impl LineIndex {
 
 /// Length of a string in UTF-16 code units.
 pub fn utf16_len(s: &str) -> usize {
-    s.chars().map(char::len_utf16).sum()
+    // Counted on bytes: every char's first byte is one unit, and four-byte chars (lead byte
+    // 0xF0 and above) are two.
+    s.bytes().map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
 }
 
 #[cfg(test)]
@@ -149,6 +153,13 @@ mod tests {
     }
 
     #[test]
+    fn utf16_len_counts_as_javascript_does() {
+        for s in ["", "abc", "一、总体情况", "𠀀", "a𠀀b\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}", "ｅ＋１２３\r\n"] {
+            assert_eq!(utf16_len(s), s.encode_utf16().count(), "{s:?}");
+        }
+    }
+
+    #[test]
     fn positions_on_long_lines_agree_with_counting_from_the_start() {
         // Past many checkpoints, on one long line and on many short ones.
         let one_line = "ab𠀀一、".repeat(3000);
@@ -159,7 +170,7 @@ mod tests {
                 let p = idx.position(text, i);
                 let line = text[..i].matches('\n').count();
                 let start = text[..i].rfind('\n').map_or(0, |n| n + 1);
-                assert_eq!(p, Position { line: line + 1, column: utf16_len(&text[start..i]) + 1, offset: utf16_len(&text[..i]) }, "at {i}");
+                assert_eq!(p, Position { line: line + 1, column: text[start..i].encode_utf16().count() + 1, offset: text[..i].encode_utf16().count() }, "at {i}");
             }
         }
     }

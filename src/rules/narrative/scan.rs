@@ -134,17 +134,24 @@ pub(crate) fn counts(text: &str, units: &str) -> Vec<Count> {
         }
         let start = i;
         let mut j = i;
-        let mut digits = String::new();
+        let mut value = 0f64;
         while j < b.len() && b[j].is_ascii_digit() {
-            digits.push(b[j] as char);
+            value = value * 10.0 + f64::from(b[j] - b'0');
             j += 1;
         }
         // Thousands separators: “3,119”.
         while j + 3 < b.len() && b[j] == b',' && b[j + 1..j + 4].iter().all(u8::is_ascii_digit) && !b.get(j + 4).is_some_and(u8::is_ascii_digit) {
-            digits.extend(b[j + 1..j + 4].iter().map(|&x| x as char));
+            for &x in &b[j + 1..j + 4] {
+                value = value * 10.0 + f64::from(x - b'0');
+            }
             j += 4;
         }
         let num_end = j;
+        if num_end - start > 15 {
+            // Past 2^53 the running sum may round differently from a correctly rounded parse.
+            let digits: String = text[start..num_end].chars().filter(char::is_ascii_digit).collect();
+            value = digits.parse().unwrap_or(value);
+        }
         if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
             // A decimal is never a count.
             i = j + 1;
@@ -170,9 +177,7 @@ pub(crate) fn counts(text: &str, units: &str) -> Vec<Count> {
             let end = k + unit.len_utf8();
             let header = text[end..].starts_with('数'); // “本年制发件数”
             if !before.ends_with('第') && !header {
-                if let Ok(v) = digits.parse::<f64>() {
-                    out.push(Count { value: v, start, num_end, end, unit, approx });
-                }
+                out.push(Count { value, start, num_end, end, unit, approx });
             }
         }
         i = j.max(i + 1);
@@ -217,19 +222,20 @@ impl Mention {
 
 /// Keyword occurrences, longest keyword first, none overlapping, in text order.
 pub(crate) fn occurrences(text: &str, keywords: &[&'static str]) -> Vec<(usize, usize, &'static str)> {
-    let mut taken: Vec<(usize, usize, &'static str)> = Vec::new();
+    // Taken occurrences by start; they never overlap, so only the last one starting before an
+    // occurrence's end can overlap it.
+    let mut taken: std::collections::BTreeMap<usize, (usize, &'static str)> = std::collections::BTreeMap::new();
     let mut sorted: Vec<&'static str> = keywords.to_vec();
     sorted.sort_by_key(|k| std::cmp::Reverse(k.len()));
     for k in sorted {
         for (i, _) in text.match_indices(k) {
             let e = i + k.len();
-            if !taken.iter().any(|&(s, te, _)| i < te && s < e) {
-                taken.push((i, e, k));
+            if !taken.range(..e).next_back().is_some_and(|(_, &(te, _))| i < te) {
+                taken.insert(i, (e, k));
             }
         }
     }
-    taken.sort();
-    taken
+    taken.into_iter().map(|(s, (e, k))| (s, e, k)).collect()
 }
 
 /// Pair keywords with counts under `f`. `year`: the report year; a keyword whose sentence
@@ -248,12 +254,13 @@ pub(crate) fn find(flat: &Flat, keywords: &[&'static str], f: &Find, year: Optio
         }
         let (cs, ce) = flat.clause(ks);
         let gap_ok = |gap: &str| -> bool { !f.stops.iter().any(|s| gap.contains(s)) && !(f.exclusive && f.keywords.iter().any(|k| gap.contains(k))) };
-        let fwd = if f.forward > 0 { all.iter().find(|c| c.start >= ke && c.start < ce) } else { None };
+        // (`all` is in text order and counts do not overlap: both ends rise with the start)
+        let fwd = if f.forward > 0 { all.get(all.partition_point(|c| c.start < ke)).filter(|c| c.start < ce) } else { None };
         let m = if let Some(c) = fwd {
             let gap = &text[ke..c.start];
             (gap.chars().count() <= f.forward && gap_ok(gap)).then(|| (c, gap, true))
         } else if f.backward > 0 {
-            all.iter().rev().find(|c| c.end <= ks && c.start >= cs).and_then(|c| {
+            all[..all.partition_point(|c| c.end <= ks)].last().filter(|c| c.start >= cs).and_then(|c| {
                 let gap = &text[c.end..ks];
                 (gap.chars().count() <= f.backward && gap_ok(gap)).then_some((c, gap, false))
             })
