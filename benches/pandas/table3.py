@@ -93,6 +93,9 @@ def main():
         total_n += c
         print(f"{path.split('/')[-1]:<28} {len(html.encode()) // 1024:>6} {len(rows):>5} {p:>10.1f} {c:>15.1f} {p / c:>6.1f}×  {len(findings)} | {' '.join(ours_codes) or '0'}")
     print(f"{'all':<28} {'':>6} {'':>5} {total_p:>10.1f} {total_n:>15.1f} {total_p / total_n:>6.1f}×")
+    # What a process costs before any checking, spawned from this (pandas-loaded) interpreter.
+    idle = median_ms(lambda: subprocess.run([binary, "--version"], capture_output=True, check=False), n)
+    print(f"(of each nianbao CLI figure, {idle:.1f} ms is spawning a process from this interpreter: `nianbao --version`)")
     # Side by side as a user runs them: one command over all the files, start-up and imports included.
     script = [sys.executable, __file__, "--check", *files]
     ours = [binary, "check", "--format", "json", "--no-progress", *files]

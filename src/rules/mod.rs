@@ -148,18 +148,11 @@ pub struct RuleCtx<'a> {
     pub(crate) narrative: std::cell::OnceCell<Vec<narrative::scan::Flat>>,
     /// Table 三's arithmetic, analysed once for T3-1, T3-2, T3-3 and S-3.
     pub(crate) arithmetic: std::cell::OnceCell<Option<requests::arith::Analysis>>,
-    /// The folded, white-space-free view of the whole analysis text, built once when a rule asks.
-    compact: std::cell::OnceCell<crate::parse::document::Compact>,
 }
 
 impl<'a> RuleCtx<'a> {
     pub fn new(parsed: &'a Parsed, previous: Option<&'a Parsed>) -> Self {
-        RuleCtx { parsed, report: &parsed.report, text: &parsed.doc.text, previous, narrative: std::cell::OnceCell::new(), arithmetic: std::cell::OnceCell::new(), compact: std::cell::OnceCell::new() }
-    }
-
-    /// The folded, white-space-free view of the whole analysis text.
-    pub fn compact(&self) -> &crate::parse::document::Compact {
-        self.compact.get_or_init(|| crate::parse::document::Compact::new(self.text, crate::source::Span::new(0, self.text.len())))
+        RuleCtx { parsed, report: &parsed.report, text: &parsed.doc.text, previous, narrative: std::cell::OnceCell::new(), arithmetic: std::cell::OnceCell::new() }
     }
     /// Table 三's identities and their root causes.
     pub fn arithmetic(&self) -> Option<&requests::arith::Analysis> {

@@ -35,7 +35,7 @@ impl FeeAmountInYuan {
         }
         let cell_ref = CellRef::new(TableId::Active, "fees", 0);
         // The report's own header names 元 instead of the template's 万元.
-        let header = header_unit(ctx.compact(), "本年收费金额", "行政事业性收费");
+        let header = header_unit(ctx.text, "本年收费金额", "行政事业性收费");
         if let (Some((Unit::Yuan, header_span)), false) = (header, unit.as_deref().is_some_and(|u| u.contains("万元"))) {
             let mut d = Self::META
                 .diag(Msg::new(

@@ -32,7 +32,7 @@ impl ProcurementUnitMismatch {
             return;
         };
         let Some(cell_unit) = unit_of(u) else { return };
-        let Some((header, header_span)) = header_unit(ctx.compact(), "采购总金额", "政府集中采购") else {
+        let Some((header, header_span)) = header_unit(ctx.text, "采购总金额", "政府集中采购") else {
             return;
         };
         if header == cell_unit {
