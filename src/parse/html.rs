@@ -171,7 +171,6 @@ pub fn render_tree<N: HtmlNode>(source: &str, root: N, title: Option<String>) ->
         cell_nodes: Vec::new(),
         cursor: 0,
         td_offsets: markup.cell_tags,
-        scratch: Vec::new(),
         tables: 0,
         hidden_classes,
         in_cell: 0,
@@ -206,8 +205,6 @@ struct Renderer<'a, N> {
     cell_nodes: Vec<(GridPos, N)>,
     cursor: usize,
     td_offsets: Vec<Span>,
-    /// A stack reused by `has_nested_table` (one allocation rather than one per cell).
-    scratch: Vec<N>,
     tables: usize,
     hidden_classes: HashSet<String>,
     in_cell: usize,
@@ -301,24 +298,6 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
             return Span::new(start, end);
         }
         Span::new(self.cursor, self.cursor)
-    }
-
-    /// Does the cell hold a table of its own (a layout table)?
-    fn has_nested_table(&mut self, cell: &N) -> bool {
-        let mut stack = std::mem::take(&mut self.scratch);
-        stack.clear();
-        stack.extend(children(cell));
-        let mut found = false;
-        while let Some(n) = stack.pop() {
-            if is_tag(&n, &["table"]) {
-                found = true;
-                break;
-            }
-            stack.extend(children(&n));
-        }
-        stack.clear();
-        self.scratch = stack;
-        found
     }
 
     fn line_break(&mut self) {
@@ -425,7 +404,7 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
         let start = self.out.len();
         let saved = self.grid;
         self.grid = Some(pos);
-        if self.has_nested_table(&node) {
+        if has_nested_table(&node) {
             // A layout table: its cell holds blocks and tables of its own.
             self.walk_children(&node);
         } else {
@@ -444,6 +423,11 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
 
 fn span_attr(v: Option<&str>) -> usize {
     v.and_then(|s| s.trim().trim_end_matches(';').parse::<usize>().ok()).filter(|&n| n >= 1).unwrap_or(1).min(MAX_SPAN)
+}
+
+/// Does the cell hold a table of its own (a layout table)?
+fn has_nested_table<N: HtmlNode>(cell: &N) -> bool {
+    descendants(cell, |_| false).skip(1).any(|n| is_tag(&n, &["table"]))
 }
 
 /// Is an element hidden: by the live page's computed style, the `hidden` attribute, an
