@@ -244,6 +244,5 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
