@@ -97,10 +97,7 @@ def main():
     idle = median_ms(lambda: subprocess.run([binary, "--version"], capture_output=True, check=False), n)
     print(f"(of each nianbao CLI figure, {idle:.1f} ms is spawning a process from this interpreter: `nianbao --version`)")
     # Side by side as a user runs them: one command over all the files, start-up and imports included.
-    script = [sys.executable, __file__, "--check", *files]
-    ours = [binary, "check", "--format", "json", "--no-progress", *files]
-    p = median_ms(lambda: subprocess.run(script, capture_output=True, check=True), n)
-    c = median_ms(lambda: subprocess.run(ours, capture_output=True, check=False), n)
+    p, c = pandas_script_ms(files, n), nianbao_check_ms(binary, files, n)
     print(f"one command over all {len(files)} files: pandas script {p:.0f} ms, nianbao check {c:.0f} ms: {p / c:.1f}×")
     # A longer batch: COPIES copies of the same files in a temporary folder, one command each,
     # fewer runs (the pandas side takes seconds). Start-up matters less here; per-file cost more.
@@ -114,14 +111,23 @@ def main():
                     shutil.copyfile(path, dst)
                     many.append(dst)
             runs = max(1, n // 5)
-            script = [sys.executable, __file__, "--check", *many]
-            p = median_ms(lambda: subprocess.run(script, capture_output=True, check=True), runs)
+            p = pandas_script_ms(many, runs)
             for jobs in ([], ["-j", "1"]):
-                ours = [binary, "check", "--format", "json", "--no-progress", *jobs, d]
-                c = median_ms(lambda: subprocess.run(ours, capture_output=True, check=False), runs)
+                c = nianbao_check_ms(binary, [d], runs, jobs)
                 how = "one thread" if jobs else f"all {os.cpu_count()} cores"
                 print(f"one command over {len(many)} files ({copies} copies, {runs} runs), nianbao on {how}: pandas script {p:.0f} ms, nianbao check {c:.0f} ms: {p / c:.1f}×")
 
+
+def pandas_script_ms(files, runs):
+    """This script's `--check` over the files as one process: interpreter start-up and imports included."""
+    script = [sys.executable, __file__, "--check", *files]
+    return median_ms(lambda: subprocess.run(script, capture_output=True, check=True), runs)
+
+
+def nianbao_check_ms(binary, paths, runs, jobs=()):
+    """`nianbao check --format json` over the paths (files or folders) as one process."""
+    ours = [binary, "check", "--format", "json", "--no-progress", *jobs, *paths]
+    return median_ms(lambda: subprocess.run(ours, capture_output=True, check=False), runs)
 
 if __name__ == "__main__":
     main()
