@@ -7,31 +7,63 @@ use std::hint::black_box;
 use std::path::Path;
 
 fn corpus(rel: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(rel);
-    nianbao::input::decode(&std::fs::read(path).unwrap(), Some(rel)).unwrap().text
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(rel);
+    nianbao::input::decode(&std::fs::read(path).unwrap(), Some(rel))
+        .unwrap()
+        .text
 }
 
 fn opts(kind: KindOption) -> CheckOptions {
-    CheckOptions { kind, ..Default::default() }
+    CheckOptions {
+        kind,
+        ..Default::default()
+    }
 }
 
 fn typical(c: &mut Criterion) {
     let mut g = c.benchmark_group("typical report");
     for (name, rel, kind) in [
-        ("text (pipe table, seed 004)", "seeds/004_046dc01fb9bbe87a.txt", KindOption::Text),
-        ("text (glued digits, pingtan 2021)", "reports/pingtan-2021.txt", KindOption::Text),
-        ("html (portal page, pingtan 2022)", "reports/pingtan-2022.html", KindOption::Html),
+        (
+            "text (pipe table, seed 004)",
+            "seeds/004_046dc01fb9bbe87a.txt",
+            KindOption::Text,
+        ),
+        (
+            "text (glued digits, pingtan 2021)",
+            "reports/pingtan-2021.txt",
+            KindOption::Text,
+        ),
+        (
+            "html (portal page, pingtan 2022)",
+            "reports/pingtan-2022.html",
+            KindOption::Html,
+        ),
     ] {
         let src = corpus(rel);
         g.throughput(Throughput::Bytes(src.len() as u64));
         g.bench_with_input(BenchmarkId::new("parse", name), &src, |b, s| {
-            b.iter(|| black_box(nianbao::parse::parse(s, if kind == KindOption::Html { nianbao::model::InputKind::Html } else { nianbao::model::InputKind::Text })))
+            b.iter(|| {
+                black_box(nianbao::parse::parse(
+                    s,
+                    if kind == KindOption::Html {
+                        nianbao::model::InputKind::Html
+                    } else {
+                        nianbao::model::InputKind::Text
+                    },
+                ))
+            })
         });
-        g.bench_with_input(BenchmarkId::new("parse + check", name), &src, |b, s| b.iter(|| black_box(api::check(s, &opts(kind)))));
+        g.bench_with_input(BenchmarkId::new("parse + check", name), &src, |b, s| {
+            b.iter(|| black_box(api::check(s, &opts(kind))))
+        });
     }
     // The floor for HTML input: a bare scraper parse of the same page.
     let html = corpus("reports/pingtan-2022.html");
-    g.bench_function("bare scraper parse (pingtan 2022 html)", |b| b.iter(|| black_box(scraper::Html::parse_document(&html))));
+    g.bench_function("bare scraper parse (pingtan 2022 html)", |b| {
+        b.iter(|| black_box(scraper::Html::parse_document(&html)))
+    });
     g.finish();
 }
 
@@ -42,7 +74,9 @@ fn large(c: &mut Criterion) {
     let mut g = c.benchmark_group("large input");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(big.len() as u64));
-    g.bench_function("1 MB text", |b| b.iter(|| black_box(api::check(&big, &opts(KindOption::Text)))));
+    g.bench_function("1 MB text", |b| {
+        b.iter(|| black_box(api::check(&big, &opts(KindOption::Text))))
+    });
     g.finish();
 }
 

@@ -3,10 +3,10 @@
 //! `cargo bench --bench scale`; figures in BENCHMARKS.md. Under `cargo test --all-targets`
 //! each benchmark runs once, as a smoke test.
 
+use common::{check, corpus, synthetic};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use nianbao::api::{self, KindOption};
 use std::hint::black_box;
-use common::{check, corpus, synthetic};
 
 mod common;
 
@@ -16,34 +16,53 @@ fn whole_corpus(c: &mut Criterion) {
     let mut g = c.benchmark_group("corpus");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(bytes as u64));
-    g.bench_function(format!("check all {} reports (one thread)", files.len()), |b| {
-        b.iter(|| {
-            for (src, kind) in &files {
-                black_box(check(src, *kind));
-            }
-        })
-    });
-    g.bench_function(format!("check + JSON, all {} reports (one thread)", files.len()), |b| {
-        b.iter(|| {
-            for (src, kind) in &files {
-                let c = check(src, *kind);
-                black_box(api::to_json("x", &c, Default::default()).to_string());
-            }
-        })
-    });
+    g.bench_function(
+        format!("check all {} reports (one thread)", files.len()),
+        |b| {
+            b.iter(|| {
+                for (src, kind) in &files {
+                    black_box(check(src, *kind));
+                }
+            })
+        },
+    );
+    g.bench_function(
+        format!("check + JSON, all {} reports (one thread)", files.len()),
+        |b| {
+            b.iter(|| {
+                for (src, kind) in &files {
+                    let c = check(src, *kind);
+                    black_box(api::to_json("x", &c, Default::default()).to_string());
+                }
+            })
+        },
+    );
     g.finish();
 }
 
 fn large(c: &mut Criterion) {
     let mut g = c.benchmark_group("large input");
     g.sample_size(10);
-    for (label, size, html) in [("1 MB text", 1 << 20, false), ("10 MB text", 10 << 20, false), ("1 MB html", 1 << 20, true), ("10 MB html", 10 << 20, true)] {
+    for (label, size, html) in [
+        ("1 MB text", 1 << 20, false),
+        ("10 MB text", 10 << 20, false),
+        ("1 MB html", 1 << 20, true),
+        ("10 MB html", 10 << 20, true),
+    ] {
         let src = synthetic(size, html);
-        let kind = if html { KindOption::Html } else { KindOption::Text };
+        let kind = if html {
+            KindOption::Html
+        } else {
+            KindOption::Text
+        };
         g.throughput(Throughput::Bytes(src.len() as u64));
-        g.bench_function(format!("check {label}"), |b| b.iter(|| black_box(check(&src, kind))));
+        g.bench_function(format!("check {label}"), |b| {
+            b.iter(|| black_box(check(&src, kind)))
+        });
         if html {
-            g.bench_function(format!("bare scraper parse {label}"), |b| b.iter(|| black_box(scraper::Html::parse_document(&src))));
+            g.bench_function(format!("bare scraper parse {label}"), |b| {
+                b.iter(|| black_box(scraper::Html::parse_document(&src)))
+            });
         }
     }
     g.finish();

@@ -12,7 +12,14 @@ use nianbao::diagnostic::Lang;
 pub const PAIR_SEPARATOR: &[u8] = b"\n\x00\x00\n";
 
 fn check_and_render(text: &str, kind: KindOption, previous: Option<String>) {
-    let c = api::check(text, &CheckOptions { kind, previous, ..Default::default() });
+    let c = api::check(
+        text,
+        &CheckOptions {
+            kind,
+            previous,
+            ..Default::default()
+        },
+    );
     let j = api::to_json("fuzz", &c, Lang::Zh);
     assert!(j.is_object());
     let _ = nianbao::render::text("fuzz", &c, Lang::En);
@@ -37,7 +44,11 @@ pub fn decode(data: &[u8]) {
     for name in [None, Some("r.txt"), Some("r.html"), Some("r.docx")] {
         match nianbao::input::decode(data, name) {
             Ok(d) => {
-                let kind = if d.kind == nianbao::model::InputKind::Html { KindOption::Html } else { KindOption::Text };
+                let kind = if d.kind == nianbao::model::InputKind::Html {
+                    KindOption::Html
+                } else {
+                    KindOption::Text
+                };
                 check_and_render(&d.text, kind, None);
                 // Decoding does not depend on the name beyond the kind: one check is enough.
                 return;
@@ -49,11 +60,15 @@ pub fn decode(data: &[u8]) {
 
 /// Last year's report, [`PAIR_SEPARATOR`], this year's: the cross-year rules (Y-*).
 pub fn previous(data: &[u8]) {
-    let at = data.windows(PAIR_SEPARATOR.len()).position(|w| w == PAIR_SEPARATOR);
+    let at = data
+        .windows(PAIR_SEPARATOR.len())
+        .position(|w| w == PAIR_SEPARATOR);
     let (last, this) = match at {
         Some(i) => (&data[..i], &data[i + PAIR_SEPARATOR.len()..]),
         None => (data, data),
     };
-    let (Ok(last), Ok(this)) = (std::str::from_utf8(last), std::str::from_utf8(this)) else { return };
+    let (Ok(last), Ok(this)) = (std::str::from_utf8(last), std::str::from_utf8(this)) else {
+        return;
+    };
     check_and_render(this, KindOption::Auto, Some(last.to_string()));
 }

@@ -5,11 +5,12 @@
 //! Positions are 1-based lines and columns counted in UTF-16 code units, plus 0-based UTF-16
 //! offsets, so that JavaScript can index its strings with them.
 
+use crate::coverage::{self, Unchecked, Verdict};
 use crate::diagnostic::{Diagnostic, Lang, Severity};
 use crate::model::{Cell, InputKind, Report, Row, Value};
 use crate::parse::{self, HtmlReader, Parsed};
-use crate::source::{LineIndex, Span};
 use crate::rules::{self, RuleConfig, RuleCtx};
+use crate::source::{LineIndex, Span};
 use crate::template;
 use serde_json::{json, Map, Value as Json};
 
@@ -56,6 +57,8 @@ pub struct CheckOptions {
 pub struct Checked {
     pub parsed: Parsed,
     pub diagnostics: Vec<Diagnostic>,
+    /// What could not be checked (a table not read, a text cut short, …).
+    pub unchecked: Vec<Unchecked>,
 }
 
 impl Checked {
@@ -63,10 +66,17 @@ impl Checked {
         &self.parsed.report
     }
     pub fn count(&self, sev: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == sev).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == sev)
+            .count()
     }
     pub fn has_errors(&self) -> bool {
         self.count(Severity::Error) > 0
+    }
+    /// Pass, fail, incomplete (something could not be checked) or not a report.
+    pub fn verdict(&self) -> Verdict {
+        coverage::verdict(self.report(), &self.diagnostics, &self.unchecked)
     }
 }
 
@@ -78,16 +88,36 @@ pub fn check(source: &str, opts: &CheckOptions) -> Checked {
 
 /// Parse and check a report, reading HTML with the given reader.
 pub fn check_with(source: &str, opts: &CheckOptions, html: HtmlReader<'_>) -> Checked {
-    check_parsed(parse::parse_with(source, opts.kind.resolve(source), html), opts, html)
+    check_parsed(
+        parse::parse_with(source, opts.kind.resolve(source), html),
+        opts,
+        html,
+    )
 }
 
 /// Check a report already parsed (e.g. from a live DOM element); `html` reads the previous
 /// year's report when it is HTML.
 pub fn check_parsed(parsed: Parsed, opts: &CheckOptions, html: HtmlReader<'_>) -> Checked {
-    let previous =
-        opts.previous.as_deref().map(|p| parse::parse_with(p, crate::input::sniff_kind(p), html));
-    let diagnostics = rules::run(&RuleCtx::new(&parsed, previous.as_ref()), &opts.rules);
-    Checked { parsed, diagnostics }
+    let previous = opts
+        .previous
+        .as_deref()
+        .map(|p| parse::parse_with(p, crate::input::sniff_kind(p), html));
+    let ctx = RuleCtx::new(&parsed, previous.as_ref());
+    let diagnostics = rules::run(&ctx, &opts.rules);
+    // Only what the selected rules would have checked.
+    let mut unchecked = coverage::unchecked(&ctx);
+    unchecked.retain(|u| {
+        u.rules.is_empty()
+            || u.rules
+                .iter()
+                .any(|code| rules::find(code).is_some_and(|r| opts.rules.enabled(r.meta())))
+    });
+    drop(ctx);
+    Checked {
+        parsed,
+        diagnostics,
+        unchecked,
+    }
 }
 
 /// A number as JSON: integers without a fraction.
@@ -103,7 +133,11 @@ fn cell_json(c: &Cell, src: &str, idx: &LineIndex) -> Json {
     let mut m = Map::new();
     m.insert("raw".into(), json!(c.raw));
     let kind = match &c.value {
-        Value::Number { value, signed, unit } => {
+        Value::Number {
+            value,
+            signed,
+            unit,
+        } => {
             m.insert("value".into(), num(*value));
             if *signed {
                 m.insert("signed".into(), json!(true));
@@ -117,7 +151,10 @@ fn cell_json(c: &Cell, src: &str, idx: &LineIndex) -> Json {
         Value::Dash { .. } => "dash",
         Value::Unreadable { .. } => "unreadable",
         Value::Ambiguous { candidates } => {
-            m.insert("candidates".into(), Json::Array(candidates.iter().map(|v| num(*v)).collect()));
+            m.insert(
+                "candidates".into(),
+                Json::Array(candidates.iter().map(|v| num(*v)).collect()),
+            );
             "ambiguous"
         }
         Value::Missing => "missing",
@@ -128,10 +165,18 @@ fn cell_json(c: &Cell, src: &str, idx: &LineIndex) -> Json {
         m.insert("line".into(), json!(p.line));
         m.insert("column".into(), json!(p.column));
         m.insert("offset".into(), json!(p.offset));
-        m.insert("length".into(), json!(crate::source::utf16_len(&src[LineIndex::clamp(src, s.start)..LineIndex::clamp(src, s.end)])));
+        m.insert(
+            "length".into(),
+            json!(crate::source::utf16_len(
+                &src[LineIndex::clamp(src, s.start)..LineIndex::clamp(src, s.end)]
+            )),
+        );
     }
     if let Some(g) = c.grid {
-        m.insert("grid".into(), json!({"table": g.table, "row": g.row, "col": g.col}));
+        m.insert(
+            "grid".into(),
+            json!({"table": g.table, "row": g.row, "col": g.col}),
+        );
     }
     Json::Object(m)
 }
@@ -139,10 +184,29 @@ fn cell_json(c: &Cell, src: &str, idx: &LineIndex) -> Json {
 fn row_json(r: &Row, src: &str, idx: &LineIndex) -> Json {
     let mut m = Map::new();
     m.insert("label".into(), json!(r.label));
-    m.insert("values".into(), Json::Array(r.cells.iter().map(|c| c.number().map(num).unwrap_or(Json::Null)).collect()));
-    m.insert("cells".into(), Json::Array(r.cells.iter().map(|c| cell_json(c, src, idx)).collect()));
+    m.insert(
+        "values".into(),
+        Json::Array(
+            r.cells
+                .iter()
+                .map(|c| c.number().map(num).unwrap_or(Json::Null))
+                .collect(),
+        ),
+    );
+    m.insert(
+        "cells".into(),
+        Json::Array(r.cells.iter().map(|c| cell_json(c, src, idx)).collect()),
+    );
     if !r.candidates.is_empty() {
-        m.insert("candidates".into(), Json::Array(r.candidates.iter().map(|c| Json::Array(c.iter().map(|v| num(*v)).collect())).collect()));
+        m.insert(
+            "candidates".into(),
+            Json::Array(
+                r.candidates
+                    .iter()
+                    .map(|c| Json::Array(c.iter().map(|v| num(*v)).collect()))
+                    .collect(),
+            ),
+        );
     }
     if !r.extra_values.is_empty() {
         m.insert("extraValues".into(), json!(r.extra_values));
@@ -170,9 +234,18 @@ pub fn diagnostic_json(d: &Diagnostic, src: &str, idx: &LineIndex, lang: Lang) -
     m.insert("endLine".into(), json!(end_line));
     m.insert("endColumn".into(), json!(end_column));
     m.insert("offset".into(), json!(offset));
-    let end_off = d.span.map(|s| idx.position(src, s.end).offset).unwrap_or(offset);
+    let end_off = d
+        .span
+        .map(|s| idx.position(src, s.end).offset)
+        .unwrap_or(offset);
     m.insert("length".into(), json!(end_off.saturating_sub(offset)));
-    m.insert("cell".into(), d.cell.as_ref().map(|c| json!({"table": c.table.as_str(), "row": c.row, "column": c.column})).unwrap_or(Json::Null));
+    m.insert(
+        "cell".into(),
+        d.cell
+            .as_ref()
+            .map(|c| json!({"table": c.table.as_str(), "row": c.row, "column": c.column}))
+            .unwrap_or(Json::Null),
+    );
     let related: Vec<Json> = d
         .related
         .iter()
@@ -186,7 +259,10 @@ pub fn diagnostic_json(d: &Diagnostic, src: &str, idx: &LineIndex, lang: Lang) -
         })
         .collect();
     m.insert("related".into(), Json::Array(related));
-    m.insert("notes".into(), Json::Array(d.notes.iter().map(|n| json!(n.get(lang))).collect()));
+    m.insert(
+        "notes".into(),
+        Json::Array(d.notes.iter().map(|n| json!(n.get(lang))).collect()),
+    );
     m.insert(
         "fix".into(),
         d.fix
@@ -240,7 +316,8 @@ pub fn to_json(file: &str, c: &Checked, lang: Lang) -> Json {
         let mut rows = Map::new();
         for row in &t.rows {
             let mut j = row_json(row, src, &idx);
-            if let (Json::Object(m), Some(spec)) = (&mut j, specs.iter().find(|s| s.key == row.key)) {
+            if let (Json::Object(m), Some(spec)) = (&mut j, specs.iter().find(|s| s.key == row.key))
+            {
                 m.insert("columns".into(), json!(spec.columns));
             }
             rows.insert(row.key.clone(), j);
@@ -255,7 +332,11 @@ pub fn to_json(file: &str, c: &Checked, lang: Lang) -> Json {
             json!({"number": s.number, "key": s.key, "heading": s.heading, "line": p.line, "column": p.column, "offset": p.offset})
         })
         .collect();
-    let diagnostics: Vec<Json> = c.diagnostics.iter().map(|d| diagnostic_json(d, src, &idx, lang)).collect();
+    let diagnostics: Vec<Json> = c
+        .diagnostics
+        .iter()
+        .map(|d| diagnostic_json(d, src, &idx, lang))
+        .collect();
     json!({
         "file": file,
         "document": {
@@ -268,6 +349,12 @@ pub fn to_json(file: &str, c: &Checked, lang: Lang) -> Json {
             "formatEvidence": r.format_evidence,
             "yearEvidence": r.year_evidence,
             "sections": sections,
+            "isReport": r.report_evidence.is_report,
+            "reportEvidence": r.report_evidence.signs,
+            "cut": r.cut.as_ref().map(|cut| {
+                let p = idx.position(src, cut.span.start);
+                json!({"line": p.line, "column": p.column, "offset": p.offset, "section": cut.section, "table": cut.table.map(|t| t.as_str()), "reason": cut.reason})
+            }),
         },
         "tables": {
             "requests": requests,
@@ -279,6 +366,14 @@ pub fn to_json(file: &str, c: &Checked, lang: Lang) -> Json {
             "errors": c.count(Severity::Error),
             "warnings": c.count(Severity::Warning),
             "notices": c.count(Severity::Notice),
+            "needsReview": coverage::needs_review(&c.diagnostics),
+            "verdict": c.verdict().as_str(),
+            "unchecked": c.unchecked.iter().map(|u| json!({
+                "part": u.part,
+                "reason": u.reason,
+                "rules": u.rules,
+                "message": u.message.get(lang),
+            })).collect::<Vec<_>>(),
         },
     })
 }

@@ -49,7 +49,10 @@ pub struct Msg {
 
 impl Msg {
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
-        Msg { zh: zh.into(), en: en.into() }
+        Msg {
+            zh: zh.into(),
+            en: en.into(),
+        }
     }
     pub fn get(&self, lang: Lang) -> &str {
         match lang {

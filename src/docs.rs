@@ -15,7 +15,10 @@ fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 
 /// The registry as JSON values (one per rule).
 pub fn rules_json(lang: Lang) -> serde_json::Value {
-    json!(RULES.iter().map(|r| rule_json(r.meta(), lang)).collect::<Vec<_>>())
+    json!(RULES
+        .iter()
+        .map(|r| rule_json(r.meta(), lang))
+        .collect::<Vec<_>>())
 }
 
 pub fn rule_json(m: &RuleMeta, lang: Lang) -> serde_json::Value {
@@ -44,7 +47,15 @@ pub fn rules_listing(as_json: bool, lang: Lang) -> String {
     for r in RULES.iter() {
         let m = r.meta();
         let formats: Vec<&str> = m.formats.iter().map(|f| f.as_str()).collect();
-        let _ = writeln!(out, "{:<6} {:<40} {:<8} {:<22} {}", m.code, m.name, m.severity.as_str(), formats.join(","), t(lang, m.summary.zh, m.summary.en));
+        let _ = writeln!(
+            out,
+            "{:<6} {:<40} {:<8} {:<22} {}",
+            m.code,
+            m.name,
+            m.severity.as_str(),
+            formats.join(","),
+            t(lang, m.summary.zh, m.summary.en)
+        );
     }
     out
 }
@@ -65,12 +76,36 @@ pub fn explain(code: &str, lang: Lang) -> Option<String> {
         formats.join(", "),
         t(lang, "类别", "Family"),
         m.family.as_str(),
-        if m.needs_previous { t(lang, " · 需要上年报告", " · needs last year's report") } else { "" }
+        if m.needs_previous {
+            t(lang, " · 需要上年报告", " · needs last year's report")
+        } else {
+            ""
+        }
     );
-    let _ = writeln!(s, "## {}\n\n{}\n", t(lang, "检查什么", "What it checks"), t(lang, m.what.zh, m.what.en));
-    let _ = writeln!(s, "## {}\n\n{}\n", t(lang, "为什么重要", "Why it matters"), t(lang, m.why.zh, m.why.en));
+    let _ = writeln!(
+        s,
+        "## {}\n\n{}\n",
+        t(lang, "检查什么", "What it checks"),
+        t(lang, m.what.zh, m.what.en)
+    );
+    let _ = writeln!(
+        s,
+        "## {}\n\n{}\n",
+        t(lang, "为什么重要", "Why it matters"),
+        t(lang, m.why.zh, m.why.en)
+    );
     let _ = writeln!(s, "## {}\n\n{}\n", t(lang, "依据", "Basis"), m.basis);
-    let _ = writeln!(s, "## {}\n\n```\n{}\n```\n", t(lang, "不通过的例子", "Example that fails"), m.fails);
-    let _ = writeln!(s, "## {}\n\n```\n{}\n```", t(lang, "通过的例子", "Example that passes"), m.passes);
+    let _ = writeln!(
+        s,
+        "## {}\n\n```\n{}\n```\n",
+        t(lang, "不通过的例子", "Example that fails"),
+        m.fails
+    );
+    let _ = writeln!(
+        s,
+        "## {}\n\n```\n{}\n```",
+        t(lang, "通过的例子", "Example that passes"),
+        m.passes
+    );
     Some(s)
 }

@@ -7,6 +7,7 @@
 //! JavaScript; the CLI lives in `main.rs` behind the `cli` feature.
 
 pub mod api;
+pub mod coverage;
 pub mod diagnostic;
 pub mod docs;
 pub mod input;
@@ -23,6 +24,6 @@ pub mod web;
 #[cfg(feature = "scraper")]
 pub use api::check;
 pub use api::{check_with, CheckOptions, Checked};
+pub use parse::Parsed;
 #[cfg(feature = "scraper")]
 pub use parse::{parse, parse_auto};
-pub use parse::Parsed;

@@ -13,7 +13,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "nianbao", version, about = "政府信息公开工作年度报告检查工具 / checker for government information-disclosure annual reports")]
+#[command(
+    name = "nianbao",
+    version,
+    about = "政府信息公开工作年度报告检查工具 / checker for government information-disclosure annual reports"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -134,7 +138,10 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Rules { format, lang } => {
-            print!("{}", nianbao::docs::rules_listing(matches!(format, OutputFormat::Json), lang_of(lang)));
+            print!(
+                "{}",
+                nianbao::docs::rules_listing(matches!(format, OutputFormat::Json), lang_of(lang))
+            );
             ExitCode::SUCCESS
         }
         Command::Explain { code, lang } => match nianbao::docs::explain(&code, lang_of(lang)) {
@@ -172,14 +179,20 @@ fn read_input(path: &Path) -> Result<nianbao::input::Decoded, String> {
 
 fn run_check(args: CheckArgs) -> ExitCode {
     let lang = lang_of(args.lang);
-    let mut rules = RuleConfig { select: args.select.clone(), ignore: args.ignore.clone(), severity: Vec::new() };
+    let mut rules = RuleConfig {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        severity: Vec::new(),
+    };
     for s in &args.severity {
         let Some((sel, sev)) = s.split_once('=') else {
             eprintln!("nianbao: --severity 应为 规则=error|warning|notice / --severity takes RULE=error|warning|notice, not {s:?}");
             return ExitCode::from(2);
         };
         let Some(sev) = Severity::parse(sev.trim()) else {
-            eprintln!("nianbao: 未知的严重程度 / unknown severity {sev:?} (error, warning, notice)");
+            eprintln!(
+                "nianbao: 未知的严重程度 / unknown severity {sev:?} (error, warning, notice)"
+            );
             return ExitCode::from(2);
         };
         rules.severity.push((sel.trim().to_string(), sev));
@@ -221,15 +234,19 @@ fn run_check(args: CheckArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     if previous.is_some() && inputs.len() != 1 {
-        eprintln!("nianbao: --previous 只能与一个报告一起使用 / --previous goes with exactly one report");
+        eprintln!(
+            "nianbao: --previous 只能与一个报告一起使用 / --previous goes with exactly one report"
+        );
         return ExitCode::from(2);
     }
     let batch = inputs.len() > 1 || expanded.any_folder;
     let mut csv = match &summary {
-        SummaryArg::CsvFile(p) => match std::fs::File::create(p).map(std::io::BufWriter::new).and_then(|mut f| {
-            f.write_all(csv_header().as_bytes())?;
-            Ok(f)
-        }) {
+        SummaryArg::CsvFile(p) => match std::fs::File::create(p)
+            .map(std::io::BufWriter::new)
+            .and_then(|mut f| {
+                f.write_all(csv_header().as_bytes())?;
+                Ok(f)
+            }) {
             Ok(t) => Some(t),
             Err(e) => {
                 eprintln!("nianbao: {}: 无法写入 / cannot write: {e}", p.display());
@@ -264,49 +281,65 @@ fn run_check(args: CheckArgs) -> ExitCode {
     });
     let started = std::time::Instant::now();
 
-    let job = FileJob { format: args.format, kind: args.kind, lang, rules, previous, render: !csv_stdout };
+    let job = FileJob {
+        format: args.format,
+        kind: args.kind,
+        lang,
+        rules,
+        previous,
+        render: !csv_stdout,
+    };
     let mut totals = Totals::default();
     let mut any_error = false;
     let mut failed = false;
     let mut write_failed = false;
-    let run = cli::run_ordered(&inputs, args.jobs.unwrap_or(0), |input| job.run(input), |r: FileResult| {
-        if let Some(pb) = &progress {
-            pb.inc(1);
-        }
-        totals.add(&r.record);
-        match &r.record.outcome {
-            Outcome::Failed(_) => failed = true,
-            Outcome::Checked(c) => any_error |= c.errors > 0,
-        }
-        let mut ok = true;
-        if let Some(f) = csv.as_mut() {
-            if let Err(e) = f.write_all(csv_row(&r.record).as_bytes()) {
-                eprintln!("nianbao: --summary: 无法写入 / cannot write: {e}");
-                failed = true;
-                ok = false;
+    let run = cli::run_ordered(
+        &inputs,
+        args.jobs.unwrap_or(0),
+        |input| job.run(input),
+        |r: FileResult| {
+            if let Some(pb) = &progress {
+                pb.inc(1);
             }
-        }
-        {
-            let text = if csv_stdout { csv_row(&r.record) } else { r.output };
-            let mut write = || {
-                out.write_all(text.as_bytes())?;
-                if stdout_tty {
-                    out.flush()?;
+            totals.add(&r.record);
+            match &r.record.outcome {
+                Outcome::Failed(_) => failed = true,
+                Outcome::Checked(c) => any_error |= c.errors > 0,
+            }
+            let mut ok = true;
+            if let Some(f) = csv.as_mut() {
+                if let Err(e) = f.write_all(csv_row(&r.record).as_bytes()) {
+                    eprintln!("nianbao: --summary: 无法写入 / cannot write: {e}");
+                    failed = true;
+                    ok = false;
                 }
-                Ok::<(), std::io::Error>(())
-            };
-            let res = match &progress {
-                Some(pb) if stdout_tty => pb.suspend(write),
-                _ => write(),
-            };
-            if res.is_err() {
-                // Broken pipe: stop quietly.
-                write_failed = true;
-                ok = false;
             }
-        }
-        ok
-    });
+            {
+                let text = if csv_stdout {
+                    csv_row(&r.record)
+                } else {
+                    r.output
+                };
+                let mut write = || {
+                    out.write_all(text.as_bytes())?;
+                    if stdout_tty {
+                        out.flush()?;
+                    }
+                    Ok::<(), std::io::Error>(())
+                };
+                let res = match &progress {
+                    Some(pb) if stdout_tty => pb.suspend(write),
+                    _ => write(),
+                };
+                if res.is_err() {
+                    // Broken pipe: stop quietly.
+                    write_failed = true;
+                    ok = false;
+                }
+            }
+            ok
+        },
+    );
     if let Some(pb) = &progress {
         pb.finish_and_clear();
     }
@@ -338,7 +371,13 @@ fn run_check(args: CheckArgs) -> ExitCode {
             totals.files, totals.files
         );
     }
-    ExitCode::from(if failed { 2 } else if any_error { 1 } else { 0 })
+    ExitCode::from(if failed {
+        2
+    } else if any_error {
+        1
+    } else {
+        0
+    })
 }
 
 /// Everything a worker needs to check one file.
@@ -365,7 +404,9 @@ impl FileJob {
         let label = cli::input_label(path);
         // A panic in the checker is a bug; in a batch it is reported for that file and the run
         // goes on (the release profile unwinds for this).
-        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.check(input, &name, &label)));
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.check(input, &name, &label)
+        }));
         r.unwrap_or_else(|p| {
             let msg = format!(
                 "内部错误：检查此文件时程序崩溃（{}），请报告此文件 / internal error: the checker panicked on this file ({}); please report it",
@@ -379,7 +420,9 @@ impl FileJob {
     fn check(&self, input: &cli::Input, name: &str, label: &str) -> FileResult {
         let path = match input {
             cli::Input::File(p) => p,
-            cli::Input::Unlisted(_, msg) => return self.failure(name.to_string(), label.to_string(), msg.clone()),
+            cli::Input::Unlisted(_, msg) => {
+                return self.failure(name.to_string(), label.to_string(), msg.clone())
+            }
         };
         let decoded = match read_input(path) {
             Ok(d) => d,
@@ -393,7 +436,12 @@ impl FileJob {
             KindArg::Text => KindOption::Text,
             KindArg::Html => KindOption::Html,
         };
-        let opts = CheckOptions { kind, lang: self.lang, previous: self.previous.clone(), rules: self.rules.clone() };
+        let opts = CheckOptions {
+            kind,
+            lang: self.lang,
+            previous: self.previous.clone(),
+            rules: self.rules.clone(),
+        };
         let checked = api::check(&decoded.text, &opts);
         let output = if !self.render {
             String::new()
@@ -405,7 +453,8 @@ impl FileJob {
                         doc.insert("encoding".into(), serde_json::json!(decoded.encoding));
                     }
                     // (to_string writes bytes directly; Display goes through a formatter)
-                    let mut line = serde_json::to_string(&j).expect("a JSON value with string keys always serializes");
+                    let mut line = serde_json::to_string(&j)
+                        .expect("a JSON value with string keys always serializes");
                     line.push('\n');
                     line
                 }
@@ -421,9 +470,26 @@ impl FileJob {
             errors: checked.count(Severity::Error),
             warnings: checked.count(Severity::Warning),
             notices: checked.count(Severity::Notice),
-            findings: checked.diagnostics.iter().map(|d| (d.code.to_string(), d.name.to_string(), d.severity.as_str())).collect(),
+            findings: checked
+                .diagnostics
+                .iter()
+                .map(|d| (d.code.to_string(), d.name.to_string(), d.severity.as_str()))
+                .collect(),
+            verdict: checked.verdict().as_str(),
+            unchecked: checked
+                .unchecked
+                .iter()
+                .map(|u| format!("{} / {}", u.message.zh, u.message.en))
+                .collect(),
         };
-        FileResult { output, record: Record { file: name.to_string(), input: label.to_string(), outcome: Outcome::Checked(Box::new(file)) } }
+        FileResult {
+            output,
+            record: Record {
+                file: name.to_string(),
+                input: label.to_string(),
+                outcome: Outcome::Checked(Box::new(file)),
+            },
+        }
     }
 
     fn failure(&self, name: String, label: String, message: String) -> FileResult {
@@ -438,6 +504,13 @@ impl FileJob {
                 OutputFormat::Text => format!("{name}: {message}\n"),
             }
         };
-        FileResult { output, record: Record { file: name, input: label, outcome: Outcome::Failed(message) } }
+        FileResult {
+            output,
+            record: Record {
+                file: name,
+                input: label,
+                outcome: Outcome::Failed(message),
+            },
+        }
     }
 }

@@ -62,7 +62,11 @@ pub struct CellRef {
 
 impl CellRef {
     pub fn new(table: TableId, row: &str, column: usize) -> Self {
-        CellRef { table, row: row.to_string(), column }
+        CellRef {
+            table,
+            row: row.to_string(),
+            column,
+        }
     }
 }
 
@@ -127,7 +131,12 @@ pub struct Cell {
 
 impl Cell {
     pub fn missing() -> Self {
-        Cell { raw: String::new(), value: Value::Missing, span: None, grid: None }
+        Cell {
+            raw: String::new(),
+            value: Value::Missing,
+            span: None,
+            grid: None,
+        }
     }
     pub fn number(&self) -> Option<f64> {
         self.value.number()
@@ -244,6 +253,46 @@ pub struct YearEvidence {
     pub published: Option<i32>,
 }
 
+/// Why the text seems to stop before the report does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CutReason {
+    /// The last line breaks off in the middle of a sentence or a label.
+    MidSentence,
+    /// The text stops inside a table, before its last rows.
+    InTable,
+    /// The text ends cleanly but before section 五, with nothing that closes a report after it
+    /// (no date, no signature): the rest of the report is not in the text.
+    EarlyEnd,
+}
+
+/// The text holds only the first part of a report (a page cut by its source, a partial paste):
+/// what comes after `at` could not be checked, and is never reported as missing.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cut {
+    /// Where the text ends (analysis-text offset).
+    #[serde(skip)]
+    pub at: usize,
+    /// The same place in the source.
+    pub span: Span,
+    /// The last of the six sections whose heading the text reaches (0: none).
+    pub section: u8,
+    /// The table the text stops inside, if any.
+    pub table: Option<TableId>,
+    pub reason: CutReason,
+}
+
+/// What made the parser take the text for an annual report (or not).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportEvidence {
+    /// Whether the text looks like a 政府信息公开工作年度报告 at all.
+    pub is_report: bool,
+    /// The signs found: a title naming the report, section headings, standard tables, …
+    pub signs: Vec<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
@@ -261,19 +310,41 @@ pub struct Report {
     pub active: Option<ActiveTable>,
     pub requests: Option<RequestTable>,
     pub review: Option<ReviewTable>,
+    /// Whether the text is an annual report, and why.
+    pub report_evidence: ReportEvidence,
+    /// Where the text stops before the report does, if it does.
+    pub cut: Option<Cut>,
     /// What the parser noticed (codes `P-*`).
     pub findings: Vec<Diagnostic>,
 }
 
 impl Report {
+    /// Whether the text stops before section `n` (so that its absence is not the report's).
+    pub fn cut_before_section(&self, n: u8) -> bool {
+        self.cut.as_ref().is_some_and(|c| n > c.section)
+    }
+    /// Whether the text stops inside section `n` (so that its body is not complete).
+    pub fn cut_in_section(&self, n: u8) -> bool {
+        self.cut.as_ref().is_some_and(|c| c.section == n)
+    }
+
     /// The cell a reference names, if the report has it.
     pub fn cell(&self, r: &CellRef) -> Option<&Cell> {
         let row = match r.table {
             TableId::Requests => {
                 let t = self.requests.as_ref()?;
-                t.row(&r.row).or_else(|| t.extra_rows.iter().map(|e| &e.row).find(|row| row.key == r.row))?
+                t.row(&r.row).or_else(|| {
+                    t.extra_rows
+                        .iter()
+                        .map(|e| &e.row)
+                        .find(|row| row.key == r.row)
+                })?
             }
-            TableId::ReviewLitigation => self.review.as_ref().map(|t| &t.row).filter(|_| r.row == "values")?,
+            TableId::ReviewLitigation => self
+                .review
+                .as_ref()
+                .map(|t| &t.row)
+                .filter(|_| r.row == "values")?,
             TableId::Active => self.active.as_ref()?.row(&r.row)?,
         };
         row.cells.get(r.column)

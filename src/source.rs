@@ -15,7 +15,10 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end: end.max(start) }
+        Span {
+            start,
+            end: end.max(start),
+        }
     }
     pub fn len(&self) -> usize {
         self.end - self.start
@@ -25,7 +28,10 @@ impl Span {
     }
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
@@ -71,12 +77,18 @@ impl LineIndex {
                 utf16_checkpoints.push((at, units));
             }
         }
-        LineIndex { line_starts, utf16_checkpoints }
+        LineIndex {
+            line_starts,
+            utf16_checkpoints,
+        }
     }
 
     /// UTF-16 offset of a byte offset on a char boundary.
     fn utf16_offset(&self, text: &str, offset: usize) -> usize {
-        let k = match self.utf16_checkpoints.binary_search_by(|(b, _)| b.cmp(&offset)) {
+        let k = match self
+            .utf16_checkpoints
+            .binary_search_by(|(b, _)| b.cmp(&offset))
+        {
             Ok(k) => k,
             Err(k) => k - 1,
         };
@@ -108,7 +120,11 @@ impl LineIndex {
     /// The byte range of a 0-based line, without its line terminator.
     pub fn line_span(&self, text: &str, line: usize) -> Span {
         let start = self.line_start(line).min(text.len());
-        let mut end = self.line_starts.get(line + 1).map(|s| s - 1).unwrap_or(text.len());
+        let mut end = self
+            .line_starts
+            .get(line + 1)
+            .map(|s| s - 1)
+            .unwrap_or(text.len());
         if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
             end -= 1;
         }
@@ -121,7 +137,11 @@ impl LineIndex {
         let start = self.line_start(line).min(offset);
         let offset16 = self.utf16_offset(text, offset);
         let column = offset16 - self.utf16_offset(text, start) + 1;
-        Position { line: line + 1, column, offset: offset16 }
+        Position {
+            line: line + 1,
+            column,
+            offset: offset16,
+        }
     }
 }
 
@@ -129,7 +149,9 @@ impl LineIndex {
 pub fn utf16_len(s: &str) -> usize {
     // Counted on bytes: every char's first byte is one unit, and four-byte chars (lead byte
     // 0xF0 and above) are two.
-    s.bytes().map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
+    s.bytes()
+        .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 #[cfg(test)]
@@ -154,7 +176,14 @@ mod tests {
 
     #[test]
     fn utf16_len_counts_as_javascript_does() {
-        for s in ["", "abc", "一、总体情况", "𠀀", "a𠀀b\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}", "ｅ＋１２３\r\n"] {
+        for s in [
+            "",
+            "abc",
+            "一、总体情况",
+            "𠀀",
+            "a𠀀b\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}",
+            "ｅ＋１２３\r\n",
+        ] {
             assert_eq!(utf16_len(s), s.encode_utf16().count(), "{s:?}");
         }
     }
@@ -170,7 +199,15 @@ mod tests {
                 let p = idx.position(text, i);
                 let line = text[..i].matches('\n').count();
                 let start = text[..i].rfind('\n').map_or(0, |n| n + 1);
-                assert_eq!(p, Position { line: line + 1, column: text[start..i].encode_utf16().count() + 1, offset: text[..i].encode_utf16().count() }, "at {i}");
+                assert_eq!(
+                    p,
+                    Position {
+                        line: line + 1,
+                        column: text[start..i].encode_utf16().count() + 1,
+                        offset: text[..i].encode_utf16().count()
+                    },
+                    "at {i}"
+                );
             }
         }
     }

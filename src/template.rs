@@ -34,7 +34,15 @@ impl Format {
 }
 
 /// The seven applicant columns of table 三, in official order.
-pub const REQUEST_COLUMNS: [&str; 7] = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
+pub const REQUEST_COLUMNS: [&str; 7] = [
+    "自然人",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+];
 pub const REQUEST_COLUMNS_EN: [&str; 7] = [
     "natural persons",
     "commercial enterprises",
@@ -65,8 +73,17 @@ pub const REVIEW_COLUMNS: [&str; 15] = [
 ];
 
 /// Header words of table 四 (used to find where its numbers start).
-pub const REVIEW_HEADER_WORDS: [&str; 9] =
-    ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"];
+pub const REVIEW_HEADER_WORDS: [&str; 9] = [
+    "行政复议",
+    "行政诉讼",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+    "未经复议直接起诉",
+    "复议后起诉",
+];
 
 /// Which outcome group a row of table 三 belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -155,31 +172,178 @@ const fn row(
     group: RequestGroup,
     formats: In,
 ) -> RowSpec {
-    RowSpec { key, prefix, label, anchors, group, formats }
+    RowSpec {
+        key,
+        prefix,
+        label,
+        anchors,
+        group,
+        formats,
+    }
 }
 
 /// Every data row of table 三 in either format, in template order.
 pub const REQUEST_ROWS: &[RowSpec] = &[
-    row("new", "一、", "本年新收政府信息公开申请数量", &["本年新收", "新收政府信息公开申请", "本年新收到"], Intake, In::Both),
-    row("carried_over", "二、", "上年结转政府信息公开申请数量", &["上年结转"], Intake, In::Both),
-    row("granted", "（一）", "予以公开", &["予以公开"], Outcome, In::Both),
-    row("partial", "（二）", "部分公开（区分处理的，只计这一情形，不计其他情形）", &["部分公开"], Outcome, In::Both),
-    row("denied_state_secret", "1.", "属于国家秘密", &["国家秘密"], Denied, In::Both),
-    row("denied_prohibited_by_law", "2.", "其他法律行政法规禁止公开", &["行政法规禁止公开", "禁止公开"], Denied, In::Both),
-    row("denied_three_security_one_stability", "3.", "危及“三安全一稳定”", &["三安全一稳定", "危及"], Denied, In::Both),
-    row("denied_third_party_rights", "4.", "保护第三方合法权益", &["第三方合法权益", "第三方"], Denied, In::Both),
-    row("denied_internal_affairs", "5.", "属于三类内部事务信息", &["内部事务"], Denied, In::Both),
-    row("denied_process_information", "6.", "属于四类过程性信息", &["过程性信息"], Denied, In::Both),
-    row("denied_enforcement_file", "7.", "属于行政执法案卷", &["执法案卷"], Denied, In::Both),
-    row("denied_administrative_query", "8.", "属于行政查询事项", &["行政查询"], Denied, In::Both),
-    row("unable_not_held", "1.", "本机关不掌握相关政府信息", &["不掌握"], Unable, In::Both),
-    row("unable_need_creation", "2.", "没有现成信息需要另行制作", &["另行制作", "没有现成"], Unable, In::Both),
-    row("unable_unclear_after_correction", "3.", "补正后申请内容仍不明确", &["仍不明确", "补正后申请"], Unable, In::Both),
-    row("rejected_petition_complaint", "1.", "信访举报投诉类申请", &["信访举报投诉", "信访"], Rejected, In::Both),
-    row("rejected_duplicate", "2.", "重复申请", &["重复申请"], Rejected, In::Both),
-    row("rejected_publication", "3.", "要求提供公开出版物", &["公开出版物"], Rejected, In::Both),
-    row("rejected_massive_repeated", "4.", "无正当理由大量反复申请", &["大量反复"], Rejected, In::Both),
-    row("rejected_confirm_or_reissue", "5.", "要求行政机关确认或重新出具已获取信息", &["重新出具", "确认或重新"], Rejected, In::Both),
+    row(
+        "new",
+        "一、",
+        "本年新收政府信息公开申请数量",
+        &["本年新收", "新收政府信息公开申请", "本年新收到"],
+        Intake,
+        In::Both,
+    ),
+    row(
+        "carried_over",
+        "二、",
+        "上年结转政府信息公开申请数量",
+        &["上年结转"],
+        Intake,
+        In::Both,
+    ),
+    row(
+        "granted",
+        "（一）",
+        "予以公开",
+        &["予以公开"],
+        Outcome,
+        In::Both,
+    ),
+    row(
+        "partial",
+        "（二）",
+        "部分公开（区分处理的，只计这一情形，不计其他情形）",
+        &["部分公开"],
+        Outcome,
+        In::Both,
+    ),
+    row(
+        "denied_state_secret",
+        "1.",
+        "属于国家秘密",
+        &["国家秘密"],
+        Denied,
+        In::Both,
+    ),
+    row(
+        "denied_prohibited_by_law",
+        "2.",
+        "其他法律行政法规禁止公开",
+        &["行政法规禁止公开", "禁止公开"],
+        Denied,
+        In::Both,
+    ),
+    row(
+        "denied_three_security_one_stability",
+        "3.",
+        "危及“三安全一稳定”",
+        &["三安全一稳定", "危及"],
+        Denied,
+        In::Both,
+    ),
+    row(
+        "denied_third_party_rights",
+        "4.",
+        "保护第三方合法权益",
+        &["第三方合法权益", "第三方"],
+        Denied,
+        In::Both,
+    ),
+    row(
+        "denied_internal_affairs",
+        "5.",
+        "属于三类内部事务信息",
+        &["内部事务"],
+        Denied,
+        In::Both,
+    ),
+    row(
+        "denied_process_information",
+        "6.",
+        "属于四类过程性信息",
+        &["过程性信息"],
+        Denied,
+        In::Both,
+    ),
+    row(
+        "denied_enforcement_file",
+        "7.",
+        "属于行政执法案卷",
+        &["执法案卷"],
+        Denied,
+        In::Both,
+    ),
+    row(
+        "denied_administrative_query",
+        "8.",
+        "属于行政查询事项",
+        &["行政查询"],
+        Denied,
+        In::Both,
+    ),
+    row(
+        "unable_not_held",
+        "1.",
+        "本机关不掌握相关政府信息",
+        &["不掌握"],
+        Unable,
+        In::Both,
+    ),
+    row(
+        "unable_need_creation",
+        "2.",
+        "没有现成信息需要另行制作",
+        &["另行制作", "没有现成"],
+        Unable,
+        In::Both,
+    ),
+    row(
+        "unable_unclear_after_correction",
+        "3.",
+        "补正后申请内容仍不明确",
+        &["仍不明确", "补正后申请"],
+        Unable,
+        In::Both,
+    ),
+    row(
+        "rejected_petition_complaint",
+        "1.",
+        "信访举报投诉类申请",
+        &["信访举报投诉", "信访"],
+        Rejected,
+        In::Both,
+    ),
+    row(
+        "rejected_duplicate",
+        "2.",
+        "重复申请",
+        &["重复申请"],
+        Rejected,
+        In::Both,
+    ),
+    row(
+        "rejected_publication",
+        "3.",
+        "要求提供公开出版物",
+        &["公开出版物"],
+        Rejected,
+        In::Both,
+    ),
+    row(
+        "rejected_massive_repeated",
+        "4.",
+        "无正当理由大量反复申请",
+        &["大量反复"],
+        Rejected,
+        In::Both,
+    ),
+    row(
+        "rejected_confirm_or_reissue",
+        "5.",
+        "要求行政机关确认或重新出具已获取信息",
+        &["重新出具", "确认或重新"],
+        Rejected,
+        In::Both,
+    ),
     row(
         "other_no_correction",
         "1.",
@@ -196,15 +360,50 @@ pub const REQUEST_ROWS: &[RowSpec] = &[
         Other,
         In::Only2021,
     ),
-    row("other_other", "3.", "其他", &["3.其他", "3、其他", "(3)其他"], Other, In::Only2021),
-    row("other", "（六）", "其他处理", &["其他处理"], Other, In::Only2019),
-    row("total", "（七）", "总计", &["(七)总计", "七)总计", "总计"], Total, In::Both),
-    row("carried_forward", "四、", "结转下年度继续办理", &["结转下年度", "结转下年"], CarriedForward, In::Both),
+    row(
+        "other_other",
+        "3.",
+        "其他",
+        &["3.其他", "3、其他", "(3)其他"],
+        Other,
+        In::Only2021,
+    ),
+    row(
+        "other",
+        "（六）",
+        "其他处理",
+        &["其他处理"],
+        Other,
+        In::Only2019,
+    ),
+    row(
+        "total",
+        "（七）",
+        "总计",
+        &["(七)总计", "七)总计", "总计"],
+        Total,
+        In::Both,
+    ),
+    row(
+        "carried_forward",
+        "四、",
+        "结转下年度继续办理",
+        &["结转下年度", "结转下年"],
+        CarriedForward,
+        In::Both,
+    ),
 ];
 
 /// Group labels of table 三 that carry no numbers of their own (row-spanning cells).
-pub const REQUEST_GROUP_LABELS: &[&str] =
-    &["本年度办理结果", "(三)不予公开", "(四)无法提供", "(五)不予处理", "(六)其他处理", "申请人情况", "法人或其他组织"];
+pub const REQUEST_GROUP_LABELS: &[&str] = &[
+    "本年度办理结果",
+    "(三)不予公开",
+    "(四)无法提供",
+    "(五)不予处理",
+    "(六)其他处理",
+    "申请人情况",
+    "法人或其他组织",
+];
 
 /// The rows of table 三 for a format, in template order.
 pub fn request_rows(format: Format) -> impl Iterator<Item = &'static RowSpec> {
@@ -237,23 +436,135 @@ const C2019_DOCS: &[&str] = &["本年新制作数量", "本年新公开数量", 
 const C2019_ITEMS: &[&str] = &["上一年项目数量", "本年增/减", "处理决定数量"];
 
 pub const ACTIVE_ROWS_2021: &[ActiveRowSpec] = &[
-    ActiveRowSpec { key: "regulations", label: "规章", block: "第二十条第（一）项", anchors: &["规章"], columns: C2021_DOCS, signed_columns: &[], amount_columns: &[] },
-    ActiveRowSpec { key: "normative_documents", label: "行政规范性文件", block: "第二十条第（一）项", anchors: &["规范性文件"], columns: C2021_DOCS, signed_columns: &[], amount_columns: &[] },
-    ActiveRowSpec { key: "licensing", label: "行政许可", block: "第二十条第（五）项", anchors: &["行政许可"], columns: C2021_ONE, signed_columns: &[], amount_columns: &[] },
-    ActiveRowSpec { key: "penalty", label: "行政处罚", block: "第二十条第（六）项", anchors: &["行政处罚"], columns: C2021_ONE, signed_columns: &[], amount_columns: &[] },
-    ActiveRowSpec { key: "coercion", label: "行政强制", block: "第二十条第（六）项", anchors: &["行政强制"], columns: C2021_ONE, signed_columns: &[], amount_columns: &[] },
-    ActiveRowSpec { key: "fees", label: "行政事业性收费", block: "第二十条第（八）项", anchors: &["行政事业性收费"], columns: &["本年收费金额（单位：万元）"], signed_columns: &[], amount_columns: &[0] },
+    ActiveRowSpec {
+        key: "regulations",
+        label: "规章",
+        block: "第二十条第（一）项",
+        anchors: &["规章"],
+        columns: C2021_DOCS,
+        signed_columns: &[],
+        amount_columns: &[],
+    },
+    ActiveRowSpec {
+        key: "normative_documents",
+        label: "行政规范性文件",
+        block: "第二十条第（一）项",
+        anchors: &["规范性文件"],
+        columns: C2021_DOCS,
+        signed_columns: &[],
+        amount_columns: &[],
+    },
+    ActiveRowSpec {
+        key: "licensing",
+        label: "行政许可",
+        block: "第二十条第（五）项",
+        anchors: &["行政许可"],
+        columns: C2021_ONE,
+        signed_columns: &[],
+        amount_columns: &[],
+    },
+    ActiveRowSpec {
+        key: "penalty",
+        label: "行政处罚",
+        block: "第二十条第（六）项",
+        anchors: &["行政处罚"],
+        columns: C2021_ONE,
+        signed_columns: &[],
+        amount_columns: &[],
+    },
+    ActiveRowSpec {
+        key: "coercion",
+        label: "行政强制",
+        block: "第二十条第（六）项",
+        anchors: &["行政强制"],
+        columns: C2021_ONE,
+        signed_columns: &[],
+        amount_columns: &[],
+    },
+    ActiveRowSpec {
+        key: "fees",
+        label: "行政事业性收费",
+        block: "第二十条第（八）项",
+        anchors: &["行政事业性收费"],
+        columns: &["本年收费金额（单位：万元）"],
+        signed_columns: &[],
+        amount_columns: &[0],
+    },
 ];
 
 pub const ACTIVE_ROWS_2019: &[ActiveRowSpec] = &[
-    ActiveRowSpec { key: "regulations", label: "规章", block: "第二十条第（一）项", anchors: &["规章"], columns: C2019_DOCS, signed_columns: &[], amount_columns: &[] },
-    ActiveRowSpec { key: "normative_documents", label: "规范性文件", block: "第二十条第（一）项", anchors: &["规范性文件"], columns: C2019_DOCS, signed_columns: &[], amount_columns: &[] },
-    ActiveRowSpec { key: "licensing", label: "行政许可", block: "第二十条第（五）项", anchors: &["行政许可"], columns: C2019_ITEMS, signed_columns: &[1], amount_columns: &[] },
-    ActiveRowSpec { key: "other_services", label: "其他对外管理服务事项", block: "第二十条第（五）项", anchors: &["其他对外管理服务"], columns: C2019_ITEMS, signed_columns: &[1], amount_columns: &[] },
-    ActiveRowSpec { key: "penalty", label: "行政处罚", block: "第二十条第（六）项", anchors: &["行政处罚"], columns: C2019_ITEMS, signed_columns: &[1], amount_columns: &[] },
-    ActiveRowSpec { key: "coercion", label: "行政强制", block: "第二十条第（六）项", anchors: &["行政强制"], columns: C2019_ITEMS, signed_columns: &[1], amount_columns: &[] },
-    ActiveRowSpec { key: "fees", label: "行政事业性收费", block: "第二十条第（八）项", anchors: &["行政事业性收费"], columns: &["上一年项目数量", "本年增/减"], signed_columns: &[1], amount_columns: &[] },
-    ActiveRowSpec { key: "procurement", label: "政府集中采购", block: "第二十条第（九）项", anchors: &["政府集中采购"], columns: &["采购项目数量", "采购总金额"], signed_columns: &[], amount_columns: &[1] },
+    ActiveRowSpec {
+        key: "regulations",
+        label: "规章",
+        block: "第二十条第（一）项",
+        anchors: &["规章"],
+        columns: C2019_DOCS,
+        signed_columns: &[],
+        amount_columns: &[],
+    },
+    ActiveRowSpec {
+        key: "normative_documents",
+        label: "规范性文件",
+        block: "第二十条第（一）项",
+        anchors: &["规范性文件"],
+        columns: C2019_DOCS,
+        signed_columns: &[],
+        amount_columns: &[],
+    },
+    ActiveRowSpec {
+        key: "licensing",
+        label: "行政许可",
+        block: "第二十条第（五）项",
+        anchors: &["行政许可"],
+        columns: C2019_ITEMS,
+        signed_columns: &[1],
+        amount_columns: &[],
+    },
+    ActiveRowSpec {
+        key: "other_services",
+        label: "其他对外管理服务事项",
+        block: "第二十条第（五）项",
+        anchors: &["其他对外管理服务"],
+        columns: C2019_ITEMS,
+        signed_columns: &[1],
+        amount_columns: &[],
+    },
+    ActiveRowSpec {
+        key: "penalty",
+        label: "行政处罚",
+        block: "第二十条第（六）项",
+        anchors: &["行政处罚"],
+        columns: C2019_ITEMS,
+        signed_columns: &[1],
+        amount_columns: &[],
+    },
+    ActiveRowSpec {
+        key: "coercion",
+        label: "行政强制",
+        block: "第二十条第（六）项",
+        anchors: &["行政强制"],
+        columns: C2019_ITEMS,
+        signed_columns: &[1],
+        amount_columns: &[],
+    },
+    ActiveRowSpec {
+        key: "fees",
+        label: "行政事业性收费",
+        block: "第二十条第（八）项",
+        anchors: &["行政事业性收费"],
+        columns: &["上一年项目数量", "本年增/减"],
+        signed_columns: &[1],
+        amount_columns: &[],
+    },
+    ActiveRowSpec {
+        key: "procurement",
+        label: "政府集中采购",
+        block: "第二十条第（九）项",
+        anchors: &["政府集中采购"],
+        columns: &["采购项目数量", "采购总金额"],
+        signed_columns: &[],
+        amount_columns: &[1],
+    },
 ];
 
 pub fn active_rows(format: Format) -> &'static [ActiveRowSpec] {
@@ -275,20 +586,65 @@ pub struct SectionSpec {
 }
 
 pub const SECTIONS: [SectionSpec; 6] = [
-    SectionSpec { number: 1, key: "overview", heading: "一、总体情况", keywords: &["总体情况", "概述", "基本情况", "總體情況"] },
-    SectionSpec { number: 2, key: "active", heading: "二、主动公开政府信息情况", keywords: &["主动公开", "主動公開"] },
-    SectionSpec { number: 3, key: "requests", heading: "三、收到和处理政府信息公开申请情况", keywords: &["收到和处理", "依申请公开", "政府信息公开申请", "收到和處理"] },
-    SectionSpec { number: 4, key: "reviewLitigation", heading: "四、政府信息公开行政复议、行政诉讼情况", keywords: &["行政复议", "复议", "行政诉讼", "行政復議", "行政訴訟"] },
-    SectionSpec { number: 5, key: "problems", heading: "五、存在的主要问题及改进情况", keywords: &["存在的主要问题", "存在问题", "主要问题", "问题及改进", "主要問題", "存在問題"] },
-    SectionSpec { number: 6, key: "other", heading: "六、其他需要报告的事项", keywords: &["其他需要报告", "其他事项", "其他需要報告"] },
+    SectionSpec {
+        number: 1,
+        key: "overview",
+        heading: "一、总体情况",
+        keywords: &["总体情况", "概述", "基本情况", "總體情況"],
+    },
+    SectionSpec {
+        number: 2,
+        key: "active",
+        heading: "二、主动公开政府信息情况",
+        keywords: &["主动公开", "主動公開"],
+    },
+    SectionSpec {
+        number: 3,
+        key: "requests",
+        heading: "三、收到和处理政府信息公开申请情况",
+        keywords: &["收到和处理", "依申请公开", "政府信息公开申请", "收到和處理"],
+    },
+    SectionSpec {
+        number: 4,
+        key: "reviewLitigation",
+        heading: "四、政府信息公开行政复议、行政诉讼情况",
+        keywords: &["行政复议", "复议", "行政诉讼", "行政復議", "行政訴訟"],
+    },
+    SectionSpec {
+        number: 5,
+        key: "problems",
+        heading: "五、存在的主要问题及改进情况",
+        keywords: &[
+            "存在的主要问题",
+            "存在问题",
+            "主要问题",
+            "问题及改进",
+            "主要問題",
+            "存在問題",
+        ],
+    },
+    SectionSpec {
+        number: 6,
+        key: "other",
+        heading: "六、其他需要报告的事项",
+        keywords: &["其他需要报告", "其他事项", "其他需要報告"],
+    },
 ];
 
 /// Chinese numerals 一…十 for section numbering.
 pub const CN_NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /// Vocabulary that marks each format (SPEC §5).
-pub const SIGNALS_2021: &[&str] =
-    &["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期未按收费通知", "逾期不补正", "国办公开办函〔2021〕30号", "国办公开办函[2021]30号"];
+pub const SIGNALS_2021: &[&str] = &[
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "本年收费金额",
+    "逾期未按收费通知",
+    "逾期不补正",
+    "国办公开办函〔2021〕30号",
+    "国办公开办函[2021]30号",
+];
 pub const SIGNALS_2019: &[&str] = &[
     "本年新制作数量",
     "本年新公开数量",
@@ -323,7 +679,19 @@ mod tests {
         assert_eq!(request_rows(Format::F2019).count(), 23);
         let keys: std::collections::HashSet<_> = REQUEST_ROWS.iter().map(|r| r.key).collect();
         assert_eq!(keys.len(), REQUEST_ROWS.len(), "row keys are unique");
-        assert_eq!(ACTIVE_ROWS_2021.iter().map(|r| r.columns.len()).sum::<usize>(), 10);
-        assert_eq!(ACTIVE_ROWS_2019.iter().map(|r| r.columns.len()).sum::<usize>(), 22);
+        assert_eq!(
+            ACTIVE_ROWS_2021
+                .iter()
+                .map(|r| r.columns.len())
+                .sum::<usize>(),
+            10
+        );
+        assert_eq!(
+            ACTIVE_ROWS_2019
+                .iter()
+                .map(|r| r.columns.len())
+                .sum::<usize>(),
+            22
+        );
     }
 }

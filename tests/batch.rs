@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 fn nianbao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nianbao")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn stdout(o: &Output) -> String {
@@ -20,11 +23,15 @@ fn stderr(o: &Output) -> String {
 }
 
 fn corpus(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(rel)
 }
 
 fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
 }
 
 /// A fresh temporary folder for one test.
@@ -46,9 +53,17 @@ fn put(dir: &Path, rel: &str, from: &Path) -> PathBuf {
 fn province(name: &str) -> (PathBuf, Vec<PathBuf>) {
     let d = tmp(name);
     let mut files = vec![
-        put(&d, "市/平潭/2022.html", &corpus("reports/pingtan-2022.html")),
+        put(
+            &d,
+            "市/平潭/2022.html",
+            &corpus("reports/pingtan-2022.html"),
+        ),
         put(&d, "市/平潭/2021.txt", &corpus("reports/pingtan-2021.txt")),
-        put(&d, "市/上海/办公厅-2019.HTML", &corpus("reports/shanghai-office-2019.html")),
+        put(
+            &d,
+            "市/上海/办公厅-2019.HTML",
+            &corpus("reports/shanghai-office-2019.html"),
+        ),
         put(&d, "a-seed.txt", &corpus("seeds/004_046dc01fb9bbe87a.txt")),
         put(&d, "b/T3-3-invalid.txt", &fixture("rules/T3-3/invalid.txt")),
         put(&d, "b/base.htm", &fixture("rules/_base/report-2021.html")),
@@ -66,10 +81,18 @@ fn province(name: &str) -> (PathBuf, Vec<PathBuf>) {
 fn a_folder_gives_one_json_line_per_report_sorted_by_path_each_as_a_single_run_prints_it() {
     let (dir, files) = province("json");
     let out = nianbao(&["check", "--format", "json", dir.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2), "an unreadable file among them exits 2, as a single run does");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unreadable file among them exits 2, as a single run does"
+    );
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), files.len(), "one line per report file (.md and .pdf skipped):\n{text}");
+    assert_eq!(
+        lines.len(),
+        files.len(),
+        "one line per report file (.md and .pdf skipped):\n{text}"
+    );
     for (line, file) in lines.iter().zip(&files) {
         let j: Value = serde_json::from_str(line).expect("standard output is pure JSON Lines");
         assert_eq!(j["file"], file.to_str().unwrap(), "sorted by path");
@@ -78,9 +101,18 @@ fn a_folder_gives_one_json_line_per_report_sorted_by_path_each_as_a_single_run_p
         assert_eq!(*line, stdout(&alone).trim_end(), "{}", file.display());
     }
     let err = stderr(&out);
-    assert!(err.contains("汇总 / summary"), "the summary goes to standard error with --format json:\n{err}");
-    assert!(err.contains(&format!("文件 / files: {}", files.len())), "{err}");
-    assert!(!err.contains('\r') && !err.contains('\u{1b}'), "no progress bar when standard error is not a terminal");
+    assert!(
+        err.contains("汇总 / summary"),
+        "the summary goes to standard error with --format json:\n{err}"
+    );
+    assert!(
+        err.contains(&format!("文件 / files: {}", files.len())),
+        "{err}"
+    );
+    assert!(
+        !err.contains('\r') && !err.contains('\u{1b}'),
+        "no progress bar when standard error is not a terminal"
+    );
     assert!(!err.contains("panicked"));
 }
 
@@ -88,9 +120,23 @@ fn a_folder_gives_one_json_line_per_report_sorted_by_path_each_as_a_single_run_p
 fn parallel_runs_print_exactly_what_a_serial_run_prints() {
     let (dir, _) = province("order");
     for format in ["json", "text"] {
-        let serial = nianbao(&["check", "-j", "1", "--format", format, dir.to_str().unwrap()]);
+        let serial = nianbao(&[
+            "check",
+            "-j",
+            "1",
+            "--format",
+            format,
+            dir.to_str().unwrap(),
+        ]);
         for _ in 0..3 {
-            let parallel = nianbao(&["check", "-j", "4", "--format", format, dir.to_str().unwrap()]);
+            let parallel = nianbao(&[
+                "check",
+                "-j",
+                "4",
+                "--format",
+                format,
+                dir.to_str().unwrap(),
+            ]);
             assert_eq!(stdout(&parallel), stdout(&serial), "--format {format}");
             assert_eq!(stderr(&parallel), stderr(&serial), "--format {format}");
             assert_eq!(parallel.status.code(), serial.status.code());
@@ -112,8 +158,10 @@ fn the_summary_adds_up_what_the_json_lines_say() {
             failed += 1;
             continue;
         }
-        *formats.entry(j["document"]["format"].as_str().unwrap().to_string()).or_default() += 1;
-        if j["summary"]["errors"] == 0 {
+        *formats
+            .entry(j["document"]["format"].as_str().unwrap().to_string())
+            .or_default() += 1;
+        if j["summary"]["verdict"] == "pass" {
             passing += 1;
         }
         let mut codes: Vec<String> = Vec::new();
@@ -129,28 +177,53 @@ fn the_summary_adds_up_what_the_json_lines_say() {
         }
     }
     assert_eq!(failed, 1);
-    assert!(per_rule.contains_key("T3-3"), "the invalid fixture's finding is counted");
+    assert!(
+        per_rule.contains_key("T3-3"),
+        "the invalid fixture's finding is counted"
+    );
 
     // In text format the summary ends standard output.
     let text = nianbao(&["check", dir.to_str().unwrap()]);
     assert_eq!(text.status.code(), Some(2));
     let out = stdout(&text);
-    let summary = &out[out.find("── 汇总 / summary ──").expect("summary at the end of standard output")..];
-    assert!(summary.contains(&format!("文件 / files: {} (htm 1, html 3, txt 3)", files.len())), "{summary}");
-    assert!(summary.contains("无法读取或检查 / could not be read or checked: 1"), "{summary}");
+    let summary = &out[out
+        .find("── 汇总 / summary ──")
+        .expect("summary at the end of standard output")..];
+    assert!(
+        summary.contains(&format!(
+            "文件 / files: {} (htm 1, html 3, txt 3)",
+            files.len()
+        )),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("无法读取或检查 / could not be read or checked: 1"),
+        "{summary}"
+    );
     let checked = files.len() - failed;
-    assert!(summary.contains(&format!("passing (no error-severity finding): {passing} / {checked}")), "{summary}");
+    assert!(
+        summary.contains(&format!(
+            "passing (no error, every part checked): {passing} / {checked}"
+        )),
+        "{summary}"
+    );
     let fmts: Vec<String> = ["2021", "2019", "pre2019", "unknown"]
         .iter()
         .filter_map(|f| formats.get(*f).map(|n| format!("{f} {n}")))
         .collect();
-    assert!(summary.contains(&format!("报告格式 / report formats: {}", fmts.join(", "))), "{summary}");
+    assert!(
+        summary.contains(&format!("报告格式 / report formats: {}", fmts.join(", "))),
+        "{summary}"
+    );
     for (code, (n, in_files)) in &per_rule {
         let line = summary
             .lines()
             .find(|l| l.trim_start().starts_with(&format!("{code} ")))
             .unwrap_or_else(|| panic!("{code} in the summary:\n{summary}"));
-        assert!(line.contains(&format!("{n} findings in {in_files} files")), "{line}");
+        assert!(
+            line.contains(&format!("{n} findings in {in_files} files")),
+            "{line}"
+        );
     }
     // The same summary, on standard error, after JSON Lines.
     assert_eq!(stderr(&json), summary.to_string());
@@ -162,17 +235,30 @@ fn csv_summary_one_row_per_file_with_bom_for_spreadsheets() {
     let out = nianbao(&["check", "--summary", "csv", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let bytes = out.stdout.clone();
-    assert!(bytes.starts_with("\u{feff}".as_bytes()), "a UTF-8 byte order mark first, so Excel reads Chinese");
+    assert!(
+        bytes.starts_with("\u{feff}".as_bytes()),
+        "a UTF-8 byte order mark first, so Excel reads Chinese"
+    );
     let mut r = csv::Reader::from_reader(&bytes[3..]);
     let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(header[0], "文件/file");
-    assert_eq!(header.len(), 11);
+    assert_eq!(header.len(), 13);
+    assert_eq!(header[11], "结论/verdict");
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
-    assert_eq!(rows.len(), files.len(), "one row per file, and nothing else on standard output");
-    assert!(stderr(&out).contains("汇总 / summary"), "the text summary goes to standard error");
+    assert_eq!(
+        rows.len(),
+        files.len(),
+        "one row per file, and nothing else on standard output"
+    );
+    assert!(
+        stderr(&out).contains("汇总 / summary"),
+        "the text summary goes to standard error"
+    );
     for (row, file) in rows.iter().zip(&files) {
         assert_eq!(&row[0], file.to_str().unwrap());
-        let alone: Value = serde_json::from_str(&stdout(&nianbao(&["check", "--format", "json", &row[0]]))).unwrap();
+        let alone: Value =
+            serde_json::from_str(&stdout(&nianbao(&["check", "--format", "json", &row[0]])))
+                .unwrap();
         if let Some(e) = alone["error"].as_str() {
             assert_eq!(&row[10], e, "the failure message");
             assert_eq!(&row[6], "");
@@ -180,57 +266,134 @@ fn csv_summary_one_row_per_file_with_bom_for_spreadsheets() {
         }
         let doc = &alone["document"];
         assert_eq!(&row[1], doc["agency"].as_str().unwrap_or(""));
-        assert_eq!(&row[2], &doc["year"].as_i64().map(|y| y.to_string()).unwrap_or_default());
+        assert_eq!(
+            &row[2],
+            &doc["year"]
+                .as_i64()
+                .map(|y| y.to_string())
+                .unwrap_or_default()
+        );
         assert_eq!(&row[3], doc["format"].as_str().unwrap());
         assert_eq!(&row[5], doc["encoding"].as_str().unwrap());
         assert_eq!(&row[6], &alone["summary"]["errors"].to_string());
         assert_eq!(&row[7], &alone["summary"]["warnings"].to_string());
         assert_eq!(&row[8], &alone["summary"]["notices"].to_string());
+        assert_eq!(&row[11], alone["summary"]["verdict"].as_str().unwrap());
+        let unchecked = alone["summary"]["unchecked"].as_array().unwrap();
+        assert_eq!(
+            row[12].is_empty(),
+            unchecked.is_empty(),
+            "what could not be checked: {:?}",
+            &row[12]
+        );
         // The main codes: every error and warning code, errors first.
         let diags = alone["diagnostics"].as_array().unwrap();
         for d in diags.iter().filter(|d| d["severity"] != "notice") {
             let code = d["code"].as_str().unwrap();
-            assert!(row[9].split(' ').any(|c| c == code || c.starts_with(&format!("{code}×"))), "{code} in {:?}", &row[9]);
+            assert!(
+                row[9]
+                    .split(' ')
+                    .any(|c| c == code || c.starts_with(&format!("{code}×"))),
+                "{code} in {:?}",
+                &row[9]
+            );
         }
         if diags.iter().all(|d| d["severity"] == "notice") {
             assert_eq!(&row[9], "");
         }
     }
-    let t33 = rows.iter().find(|r| r[0].ends_with("T3-3-invalid.txt")).unwrap();
+    let t33 = rows
+        .iter()
+        .find(|r| r[0].ends_with("T3-3-invalid.txt"))
+        .unwrap();
     assert!(t33[9].starts_with("T3-3"), "{:?}", &t33[9]);
     let inputs: Vec<&str> = rows.iter().map(|r| &r[4]).collect();
-    assert_eq!(inputs, ["txt", "txt", "htm", "html", "html", "txt", "html"], "the input type, from the extension in lower case");
+    assert_eq!(
+        inputs,
+        ["txt", "txt", "htm", "html", "html", "txt", "html"],
+        "the input type, from the extension in lower case"
+    );
 }
 
 #[test]
 fn csv_to_a_file_keeps_json_lines_on_standard_output() {
     let (dir, files) = province("csvfile");
     let table = dir.join("汇总.csv");
-    let out = nianbao(&["check", "--format", "json", "--summary", table.to_str().unwrap(), dir.join("市").to_str().unwrap()]);
+    let out = nianbao(&[
+        "check",
+        "--format",
+        "json",
+        "--summary",
+        table.to_str().unwrap(),
+        dir.join("市").to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let n = files.iter().filter(|f| f.starts_with(dir.join("市"))).count();
+    let n = files
+        .iter()
+        .filter(|f| f.starts_with(dir.join("市")))
+        .count();
     assert_eq!(stdout(&out).lines().count(), n);
     let csv_text = std::fs::read_to_string(&table).unwrap();
     assert!(csv_text.starts_with('\u{feff}'));
     assert_eq!(csv_text.lines().count(), n + 1);
     assert!(stderr(&out).contains("汇总 / summary"));
     // csv on standard output cannot share it with JSON Lines.
-    assert_eq!(nianbao(&["check", "--format", "json", "--summary", "csv", dir.to_str().unwrap()]).status.code(), Some(2));
-    assert_eq!(nianbao(&["check", "--summary", "spreadsheet", dir.to_str().unwrap()]).status.code(), Some(2));
+    assert_eq!(
+        nianbao(&[
+            "check",
+            "--format",
+            "json",
+            "--summary",
+            "csv",
+            dir.to_str().unwrap()
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+    assert_eq!(
+        nianbao(&["check", "--summary", "spreadsheet", dir.to_str().unwrap()])
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]
 fn exit_codes_over_folders() {
     let clean = tmp("clean");
-    put(&clean, "x/base.txt", &fixture("rules/_base/report-2021.txt"));
-    put(&clean, "x/base.html", &fixture("rules/_base/report-2021.html"));
-    assert_eq!(nianbao(&["check", clean.to_str().unwrap()]).status.code(), Some(0));
+    put(
+        &clean,
+        "x/base.txt",
+        &fixture("rules/_base/report-2021.txt"),
+    );
+    put(
+        &clean,
+        "x/base.html",
+        &fixture("rules/_base/report-2021.html"),
+    );
+    assert_eq!(
+        nianbao(&["check", clean.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
     put(&clean, "y/bad.txt", &fixture("rules/T3-3/invalid.txt"));
-    assert_eq!(nianbao(&["check", clean.to_str().unwrap()]).status.code(), Some(1), "an error-severity finding exits 1");
+    assert_eq!(
+        nianbao(&["check", clean.to_str().unwrap()]).status.code(),
+        Some(1),
+        "an error-severity finding exits 1"
+    );
     std::fs::write(clean.join("y/empty.txt"), b"").unwrap();
     let out = nianbao(&["check", "--format", "json", clean.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2), "an unreadable file exits 2 (as for a single file)");
-    assert_eq!(stdout(&out).lines().count(), 4, "and the run went on to the end");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unreadable file exits 2 (as for a single file)"
+    );
+    assert_eq!(
+        stdout(&out).lines().count(),
+        4,
+        "and the run went on to the end"
+    );
 
     let empty = tmp("empty");
     std::fs::write(empty.join("readme.md"), "x").unwrap();
@@ -239,7 +402,17 @@ fn exit_codes_over_folders() {
     assert!(stderr(&out).contains("no report files"), "{}", stderr(&out));
     // --previous goes with one report, not a folder of them.
     let prev = fixture("rules/_base/report-2021.txt");
-    assert_eq!(nianbao(&["check", "--previous", prev.to_str().unwrap(), clean.to_str().unwrap()]).status.code(), Some(2));
+    assert_eq!(
+        nianbao(&[
+            "check",
+            "--previous",
+            prev.to_str().unwrap(),
+            clean.to_str().unwrap()
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
 }
 
 #[test]
@@ -258,7 +431,11 @@ fn one_file_prints_as_before_without_a_summary() {
 fn a_closed_pipe_stops_the_run_quietly() {
     let dir = tmp("pipe");
     for i in 0..200 {
-        put(&dir, &format!("r{i:03}.txt"), &fixture("rules/_base/report-2021.txt"));
+        put(
+            &dir,
+            &format!("r{i:03}.txt"),
+            &fixture("rules/_base/report-2021.txt"),
+        );
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao"))
         .args(["check", "--format", "json", dir.to_str().unwrap()])
@@ -271,7 +448,10 @@ fn a_closed_pipe_stops_the_run_quietly() {
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
-    assert!(!stderr(&out).contains("汇总"), "no summary after the reader went away");
+    assert!(
+        !stderr(&out).contains("汇总"),
+        "no summary after the reader went away"
+    );
 }
 
 #[test]
@@ -279,18 +459,38 @@ fn a_progress_bar_on_a_terminal_only() {
     // `script` (util-linux, on every Debian system) gives the command a terminal.
     let (dir, _) = province("tty");
     let log = dir.join("tty.log");
-    let cmd = format!("{} check --format json {} >/dev/null", env!("CARGO_BIN_EXE_nianbao"), dir.to_str().unwrap());
-    let st = Command::new("script").args(["-q", "-e", "-c", &cmd, log.to_str().unwrap()]).stdin(Stdio::null()).output().unwrap();
+    let cmd = format!(
+        "{} check --format json {} >/dev/null",
+        env!("CARGO_BIN_EXE_nianbao"),
+        dir.to_str().unwrap()
+    );
+    let st = Command::new("script")
+        .args(["-q", "-e", "-c", &cmd, log.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
     assert!(st.status.code().is_some());
     let seen = String::from_utf8_lossy(&std::fs::read(&log).unwrap()).into_owned();
-    assert!(seen.contains("checked 7 files in"), "the closing line on a terminal:\n{seen}");
+    assert!(
+        seen.contains("checked 7 files in"),
+        "the closing line on a terminal:\n{seen}"
+    );
     assert!(seen.contains("汇总 / summary"));
     let quiet = Command::new("script")
-        .args(["-q", "-e", "-c", &format!("{cmd} --no-progress"), log.to_str().unwrap()])
+        .args([
+            "-q",
+            "-e",
+            "-c",
+            &format!("{cmd} --no-progress"),
+            log.to_str().unwrap(),
+        ])
         .stdin(Stdio::null())
         .output()
         .unwrap();
     assert!(quiet.status.code().is_some());
     let seen = String::from_utf8_lossy(&std::fs::read(&log).unwrap()).into_owned();
-    assert!(!seen.contains("checked 7 files in"), "--no-progress:\n{seen}");
+    assert!(
+        !seen.contains("checked 7 files in"),
+        "--no-progress:\n{seen}"
+    );
 }

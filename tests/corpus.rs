@@ -12,26 +12,43 @@ use std::path::{Path, PathBuf};
 
 fn expected_files() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/expected");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
     v.sort();
     v
 }
 
-
 fn cell_matches(expected: &Json, cell: &Cell) -> bool {
     match (expected, &cell.value) {
-        (Json::Number(n), Value::Number { value, .. }) => (n.as_f64().unwrap() - value).abs() < 1e-9,
-        (Json::Number(n), Value::Ambiguous { candidates }) => candidates.iter().any(|c| (n.as_f64().unwrap() - c).abs() < 1e-9),
+        (Json::Number(n), Value::Number { value, .. }) => {
+            (n.as_f64().unwrap() - value).abs() < 1e-9
+        }
+        (Json::Number(n), Value::Ambiguous { candidates }) => candidates
+            .iter()
+            .any(|c| (n.as_f64().unwrap() - c).abs() < 1e-9),
         (Json::Null, Value::Blank | Value::Missing) => true,
-        (Json::String(s), Value::Dash { text }) => s == text || ["—", "-", "/", "无", "－", "／"].contains(&s.as_str()),
+        (Json::String(s), Value::Dash { text }) => {
+            s == text || ["—", "-", "/", "无", "－", "／"].contains(&s.as_str())
+        }
         _ => false,
     }
 }
 
-fn compare_row(file: &str, what: &str, expected: &Json, cells: Option<&[Cell]>, errors: &mut Vec<String>) {
+fn compare_row(
+    file: &str,
+    what: &str,
+    expected: &Json,
+    cells: Option<&[Cell]>,
+    errors: &mut Vec<String>,
+) {
     let exp = expected.as_array().unwrap();
     let Some(cells) = cells else {
-        errors.push(format!("{file}: {what}: row not read (expected {expected})"));
+        errors.push(format!(
+            "{file}: {what}: row not read (expected {expected})"
+        ));
         return;
     };
     let shown: Vec<String> = cells
@@ -46,7 +63,10 @@ fn compare_row(file: &str, what: &str, expected: &Json, cells: Option<&[Cell]>, 
         })
         .collect();
     if exp.len() != cells.len() || exp.iter().zip(cells).any(|(e, c)| !cell_matches(e, c)) {
-        errors.push(format!("{file}: {what}: expected {expected}, read [{}]", shown.join(", ")));
+        errors.push(format!(
+            "{file}: {what}: expected {expected}, read [{}]",
+            shown.join(", ")
+        ));
     }
 }
 
@@ -61,67 +81,142 @@ fn corpus_matches_hand_written_expectations() {
         let c = common::check_path(&common::corpus_path(rel));
         let r = c.report();
         if exp["format"].as_str() != Some(r.format.as_str()) {
-            errors.push(format!("{rel}: format: expected {}, read {}", exp["format"], r.format.as_str()));
+            errors.push(format!(
+                "{rel}: format: expected {}, read {}",
+                exp["format"],
+                r.format.as_str()
+            ));
         }
         if exp["year"].as_i64().map(|y| y as i32) != r.year {
-            errors.push(format!("{rel}: year: expected {}, read {:?}", exp["year"], r.year));
+            errors.push(format!(
+                "{rel}: year: expected {}, read {:?}",
+                exp["year"], r.year
+            ));
         }
         // Excerpts are openings only: an agency not found there is allowed, a wrong one is not.
         let excerpt = rel.starts_with("excerpts/");
-        if let Some(a) = exp["agency"].as_str().filter(|_| !(excerpt && r.agency.is_none())) {
-            if !r.agency.as_deref().is_some_and(|g| g.contains(a) || a.contains(g)) {
+        if let Some(a) = exp["agency"]
+            .as_str()
+            .filter(|_| !(excerpt && r.agency.is_none()))
+        {
+            if !r
+                .agency
+                .as_deref()
+                .is_some_and(|g| g.contains(a) || a.contains(g))
+            {
                 errors.push(format!("{rel}: agency: expected {a}, read {:?}", r.agency));
             }
         }
         // Table 三.
         if let Some(rows) = exp["requests"].as_object() {
             for (key, values) in rows {
-                let cells = r.requests.as_ref().and_then(|t| t.row(key)).map(|row| row.cells.as_slice());
+                let cells = r
+                    .requests
+                    .as_ref()
+                    .and_then(|t| t.row(key))
+                    .map(|row| row.cells.as_slice());
                 compare_row(rel, &format!("requests.{key}"), values, cells, &mut errors);
             }
             if let Some(t) = &r.requests {
                 for row in &t.rows {
-                    if !rows.contains_key(&row.key) && row.cells.iter().any(|c| c.number().is_some()) {
-                        errors.push(format!("{rel}: requests.{}: read numbers where the report has none", row.key));
+                    if !rows.contains_key(&row.key)
+                        && row.cells.iter().any(|c| c.number().is_some())
+                    {
+                        errors.push(format!(
+                            "{rel}: requests.{}: read numbers where the report has none",
+                            row.key
+                        ));
                     }
                 }
             }
-        } else if r.requests.as_ref().is_some_and(|t| t.rows.iter().any(|row| row.cells.iter().any(|c| c.number().is_some()))) {
-            errors.push(format!("{rel}: requests: read numbers but the report has no table 三 numbers"));
+        } else if r.requests.as_ref().is_some_and(|t| {
+            t.rows
+                .iter()
+                .any(|row| row.cells.iter().any(|c| c.number().is_some()))
+        }) {
+            errors.push(format!(
+                "{rel}: requests: read numbers but the report has no table 三 numbers"
+            ));
         }
         if let Some(extra) = exp["extraRows"].as_array() {
-            let got = r.requests.as_ref().map(|t| t.extra_rows.as_slice()).unwrap_or(&[]);
+            let got = r
+                .requests
+                .as_ref()
+                .map(|t| t.extra_rows.as_slice())
+                .unwrap_or(&[]);
             for e in extra {
                 let label = e["label"].as_str().unwrap();
-                let found = got.iter().find(|x| x.label.contains(label) || label.contains(&x.label));
-                compare_row(rel, &format!("extraRows[{label}]"), &e["values"], found.map(|x| x.row.cells.as_slice()), &mut errors);
+                let found = got
+                    .iter()
+                    .find(|x| x.label.contains(label) || label.contains(&x.label));
+                compare_row(
+                    rel,
+                    &format!("extraRows[{label}]"),
+                    &e["values"],
+                    found.map(|x| x.row.cells.as_slice()),
+                    &mut errors,
+                );
             }
         }
         // Table 四.
         if exp["reviewLitigation"].is_array() {
-            let cells = r.review.as_ref().map(|t| t.row.cells.as_slice()).filter(|c| c.iter().any(|x| !matches!(x.value, Value::Missing)));
-            let scrambled = c.diagnostics.iter().any(|d| d.code == "P-6" && d.cell.is_none() && d.message.en.contains("table 4"));
+            let cells = r
+                .review
+                .as_ref()
+                .map(|t| t.row.cells.as_slice())
+                .filter(|c| c.iter().any(|x| !matches!(x.value, Value::Missing)));
+            let scrambled = c
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "P-6" && d.cell.is_none() && d.message.en.contains("table 4"));
             if !(scrambled && cells.is_none()) {
-                compare_row(rel, "reviewLitigation", &exp["reviewLitigation"], cells, &mut errors);
+                compare_row(
+                    rel,
+                    "reviewLitigation",
+                    &exp["reviewLitigation"],
+                    cells,
+                    &mut errors,
+                );
             }
         }
         // Table 二.
         if let Some(rows) = exp["active"].as_object() {
             for (key, values) in rows {
-                let cells = r.active.as_ref().and_then(|t| t.row(key)).map(|row| row.cells.as_slice());
+                let cells = r
+                    .active
+                    .as_ref()
+                    .and_then(|t| t.row(key))
+                    .map(|row| row.cells.as_slice());
                 compare_row(rel, &format!("active.{key}"), values, cells, &mut errors);
             }
         }
         // Ambiguity must be said out loud.
-        let ambiguous = [r.requests.as_ref().map(|t| t.rows.clone()).unwrap_or_default(), r.active.as_ref().map(|t| t.rows.clone()).unwrap_or_default()]
-            .concat()
-            .iter()
-            .any(|row| row.cells.iter().any(|c| matches!(c.value, Value::Ambiguous { .. })));
+        let ambiguous = [
+            r.requests
+                .as_ref()
+                .map(|t| t.rows.clone())
+                .unwrap_or_default(),
+            r.active
+                .as_ref()
+                .map(|t| t.rows.clone())
+                .unwrap_or_default(),
+        ]
+        .concat()
+        .iter()
+        .any(|row| {
+            row.cells
+                .iter()
+                .any(|c| matches!(c.value, Value::Ambiguous { .. }))
+        });
         if ambiguous && !c.diagnostics.iter().any(|d| d.code == "P-3") {
             errors.push(format!("{rel}: ambiguous cells without a P-3 finding"));
         }
     }
     if !errors.is_empty() {
-        panic!("{} mismatch(es) against tests/fixtures/expected:\n{}", errors.len(), errors.join("\n"));
+        panic!(
+            "{} mismatch(es) against tests/fixtures/expected:\n{}",
+            errors.len(),
+            errors.join("\n")
+        );
     }
 }

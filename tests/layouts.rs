@@ -8,8 +8,18 @@ use nianbao::template::{self, Format};
 
 fn read_back(r: &GenReport, layout: Layout) -> Vec<String> {
     let src = render(r, layout);
-    let kind = if layout == Layout::Html { KindOption::Html } else { KindOption::Text };
-    let c = api::check(&src, &CheckOptions { kind, ..Default::default() });
+    let kind = if layout == Layout::Html {
+        KindOption::Html
+    } else {
+        KindOption::Text
+    };
+    let c = api::check(
+        &src,
+        &CheckOptions {
+            kind,
+            ..Default::default()
+        },
+    );
     let rep = c.report();
     let mut errors = Vec::new();
     if rep.format != Format::F2021 {
@@ -30,7 +40,10 @@ fn read_back(r: &GenReport, layout: Layout) -> Vec<String> {
             Some(row) => {
                 for (c, w) in want.iter().enumerate() {
                     if !matches(*w, &row.cells[c].value, glued) {
-                        errors.push(format!("requests.{}[{c}]: want {w}, read {:?}", spec.key, row.cells[c].value));
+                        errors.push(format!(
+                            "requests.{}[{c}]: want {w}, read {:?}",
+                            spec.key, row.cells[c].value
+                        ));
                     }
                 }
             }
@@ -41,7 +54,10 @@ fn read_back(r: &GenReport, layout: Layout) -> Vec<String> {
         Some(t) => {
             for (c, w) in r.review.iter().enumerate() {
                 if !matches(*w, &t.row.cells[c].value, glued) {
-                    errors.push(format!("review[{c}]: want {w}, read {:?}", t.row.cells[c].value));
+                    errors.push(format!(
+                        "review[{c}]: want {w}, read {:?}",
+                        t.row.cells[c].value
+                    ));
                 }
             }
         }
@@ -52,7 +68,10 @@ fn read_back(r: &GenReport, layout: Layout) -> Vec<String> {
             Some(row) => {
                 for (c, w) in want.iter().enumerate() {
                     if !matches(*w, &row.cells[c].value, glued) {
-                        errors.push(format!("active.{}[{c}]: want {w}, read {:?}", spec.key, row.cells[c].value));
+                        errors.push(format!(
+                            "active.{}[{c}]: want {w}, read {:?}",
+                            spec.key, row.cells[c].value
+                        ));
                     }
                 }
             }
@@ -63,11 +82,24 @@ fn read_back(r: &GenReport, layout: Layout) -> Vec<String> {
         errors.push(format!("sections {sections:?}"));
     }
     // Ambiguity is always said.
-    if glued && rep.requests.iter().flat_map(|t| &t.rows).any(|r| !r.candidates.is_empty()) && !c.diagnostics.iter().any(|d| d.code == "P-3") {
+    if glued
+        && rep
+            .requests
+            .iter()
+            .flat_map(|t| &t.rows)
+            .any(|r| !r.candidates.is_empty())
+        && !c.diagnostics.iter().any(|d| d.code == "P-3")
+    {
         errors.push("ambiguous rows without P-3".into());
     }
     if !glued && c.diagnostics.iter().any(|d| d.code.starts_with("P-")) {
-        errors.push(format!("parser findings on a clean layout: {:?}", c.diagnostics.iter().map(|d| &d.message.en).collect::<Vec<_>>()));
+        errors.push(format!(
+            "parser findings on a clean layout: {:?}",
+            c.diagnostics
+                .iter()
+                .map(|d| &d.message.en)
+                .collect::<Vec<_>>()
+        ));
     }
     errors
 }
@@ -80,11 +112,19 @@ fn every_layout_parses_back() {
         for layout in LAYOUTS {
             let errors = read_back(&r, layout);
             if !errors.is_empty() {
-                failures.push(format!("seed {seed} {layout:?}:\n  {}", errors.join("\n  ")));
+                failures.push(format!(
+                    "seed {seed} {layout:?}:\n  {}",
+                    errors.join("\n  ")
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} failure(s):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failure(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -93,13 +133,31 @@ fn the_check_can_fail() {
     let mut r = GenReport::new(7);
     let src = render(&r, Layout::Pipes);
     r.requests[0][0] += 1;
-    let c = api::check(&src, &CheckOptions { kind: KindOption::Text, ..Default::default() });
-    assert_ne!(c.report().requests.as_ref().unwrap().rows[0].cells[0].number(), Some(r.requests[0][0] as f64));
+    let c = api::check(
+        &src,
+        &CheckOptions {
+            kind: KindOption::Text,
+            ..Default::default()
+        },
+    );
+    assert_ne!(
+        c.report().requests.as_ref().unwrap().rows[0].cells[0].number(),
+        Some(r.requests[0][0] as f64)
+    );
     assert!(!read_back_from(&src, &r).is_empty());
 }
 
 fn read_back_from(src: &str, r: &GenReport) -> Vec<String> {
-    let c = api::check(src, &CheckOptions { kind: KindOption::Text, ..Default::default() });
+    let c = api::check(
+        src,
+        &CheckOptions {
+            kind: KindOption::Text,
+            ..Default::default()
+        },
+    );
     let row = c.report().requests.as_ref().unwrap().row("new").unwrap();
-    (0..7).filter(|&i| row.cells[i].number() != Some(r.requests[0][i] as f64)).map(|i| format!("new[{i}]")).collect()
+    (0..7)
+        .filter(|&i| row.cells[i].number() != Some(r.requests[0][i] as f64))
+        .map(|i| format!("new[{i}]"))
+        .collect()
 }

@@ -25,7 +25,10 @@ const REPORTS: &[&str] = &[
 fn arithmetic_errors(ctx: &RuleCtx) -> Vec<nianbao::diagnostic::Diagnostic> {
     rules::run(ctx, &RuleConfig::default())
         .into_iter()
-        .filter(|d| d.severity == Severity::Error && (d.code.starts_with("T3") || d.code.starts_with("T4") || d.code == "S-4"))
+        .filter(|d| {
+            d.severity == Severity::Error
+                && (d.code.starts_with("T3") || d.code.starts_with("T4") || d.code == "S-4")
+        })
         .collect()
 }
 
@@ -38,14 +41,20 @@ fn one_changed_cell_is_found_at_its_row_or_column() {
         let checked = common::check_path(&common::corpus_path(rel));
         let base = checked.parsed.clone();
         let errs = arithmetic_errors(&RuleCtx::new(&base, None));
-        assert!(errs.is_empty(), "{rel} does not add up as it is: {:?}", errs.iter().map(|e| &e.message.en).collect::<Vec<_>>());
+        assert!(
+            errs.is_empty(),
+            "{rel} does not add up as it is: {:?}",
+            errs.iter().map(|e| &e.message.en).collect::<Vec<_>>()
+        );
         // Every numeric cell of table 三 (template rows) and table 四 — except those whose row
         // or column holds digits that split more than one way: their identities cannot be
         // checked at all (P-3 says so), changed or not.
         let mut targets: Vec<(TableId, String, usize)> = Vec::new();
         if let Some(t) = &base.report.requests {
             let ambiguous = |c: &nianbao::model::Cell| matches!(c.value, Value::Ambiguous { .. });
-            let bad_cols: Vec<usize> = (0..7).filter(|&c| t.rows.iter().any(|r| r.cells.get(c).is_some_and(ambiguous))).collect();
+            let bad_cols: Vec<usize> = (0..7)
+                .filter(|&c| t.rows.iter().any(|r| r.cells.get(c).is_some_and(ambiguous)))
+                .collect();
             for row in &t.rows {
                 if row.cells.iter().any(ambiguous) {
                     skipped += row.cells.len();
@@ -74,8 +83,27 @@ fn one_changed_cell_is_found_at_its_row_or_column() {
             for delta in [-10.0, -1.0, 1.0, 10.0] {
                 let mut p = base.clone();
                 let cell = match table {
-                    TableId::Requests => p.report.requests.as_mut().unwrap().rows.iter_mut().find(|r| r.key == key).unwrap().cells.get_mut(col).unwrap(),
-                    _ => p.report.review.as_mut().unwrap().row.cells.get_mut(col).unwrap(),
+                    TableId::Requests => p
+                        .report
+                        .requests
+                        .as_mut()
+                        .unwrap()
+                        .rows
+                        .iter_mut()
+                        .find(|r| r.key == key)
+                        .unwrap()
+                        .cells
+                        .get_mut(col)
+                        .unwrap(),
+                    _ => p
+                        .report
+                        .review
+                        .as_mut()
+                        .unwrap()
+                        .row
+                        .cells
+                        .get_mut(col)
+                        .unwrap(),
                 };
                 if let Value::Number { value, .. } = &mut cell.value {
                     *value += delta;
@@ -89,11 +117,25 @@ fn one_changed_cell_is_found_at_its_row_or_column() {
                         .any(|c| c.table == table && (c.row == key || c.column == col))
                 });
                 if !hit {
-                    misses.push(format!("{rel}: {}.{key}[{col}] {delta:+}: {:?}", table.as_str(), errs.iter().map(|e| format!("{} {:?}", e.code, e.cell)).collect::<Vec<_>>()));
+                    misses.push(format!(
+                        "{rel}: {}.{key}[{col}] {delta:+}: {:?}",
+                        table.as_str(),
+                        errs.iter()
+                            .map(|e| format!("{} {:?}", e.code, e.cell))
+                            .collect::<Vec<_>>()
+                    ));
                 }
             }
         }
     }
-    assert!(mutations > 1000 && skipped < mutations / 10, "only {mutations} mutations ({skipped} cells skipped)");
-    assert!(misses.is_empty(), "{} of {mutations} changes not found:\n{}", misses.len(), misses.join("\n"));
+    assert!(
+        mutations > 1000 && skipped < mutations / 10,
+        "only {mutations} mutations ({skipped} cells skipped)"
+    );
+    assert!(
+        misses.is_empty(),
+        "{} of {mutations} changes not found:\n{}",
+        misses.len(),
+        misses.join("\n")
+    );
 }

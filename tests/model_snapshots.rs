@@ -16,7 +16,14 @@ fn cells(row: &Row) -> String {
             Value::Blank => "空".into(),
             Value::Dash { text } => text.clone(),
             Value::Unreadable { text } => format!("?{text}"),
-            Value::Ambiguous { candidates } => format!("{{{}}}", candidates.iter().map(|v| nianbao::rules::util::fmt(*v)).collect::<Vec<_>>().join("/")),
+            Value::Ambiguous { candidates } => format!(
+                "{{{}}}",
+                candidates
+                    .iter()
+                    .map(|v| nianbao::rules::util::fmt(*v))
+                    .collect::<Vec<_>>()
+                    .join("/")
+            ),
             Value::Missing => "·".into(),
         })
         .collect::<Vec<_>>()
@@ -27,7 +34,12 @@ fn summary(rel: &str) -> String {
     let c = common::check_path(&common::corpus_path(rel));
     let r = c.report();
     let mut s = String::new();
-    let _ = writeln!(s, "format: {} ({})", r.format.as_str(), r.format_evidence.reason);
+    let _ = writeln!(
+        s,
+        "format: {} ({})",
+        r.format.as_str(),
+        r.format_evidence.reason
+    );
     let _ = writeln!(s, "year: {:?} {:?}", r.year, r.year_evidence);
     let _ = writeln!(s, "title: {:?}", r.title);
     let _ = writeln!(s, "agency: {:?}", r.agency);
@@ -45,7 +57,13 @@ fn summary(rel: &str) -> String {
             let _ = writeln!(s, "requests.{}: {}", row.key, cells(row));
         }
         for e in &t.extra_rows {
-            let _ = writeln!(s, "requests.extra[{}] after {:?}: {}", e.label, e.after, cells(&e.row));
+            let _ = writeln!(
+                s,
+                "requests.extra[{}] after {:?}: {}",
+                e.label,
+                e.after,
+                cells(&e.row)
+            );
         }
     }
     if let Some(t) = &r.review {
@@ -53,7 +71,11 @@ fn summary(rel: &str) -> String {
     }
     // What the parser noticed (the rules' findings are snapshotted with their fixtures).
     for d in c.diagnostics.iter().filter(|d| d.code.starts_with("P-")) {
-        let cell = d.cell.as_ref().map(|c| format!(" {}/{}/{}", c.table.as_str(), c.row, c.column)).unwrap_or_default();
+        let cell = d
+            .cell
+            .as_ref()
+            .map(|c| format!(" {}/{}/{}", c.table.as_str(), c.row, c.column))
+            .unwrap_or_default();
         let _ = writeln!(s, "{} {:?}{cell}: {}", d.code, d.severity, d.message.zh);
     }
     s
@@ -65,7 +87,10 @@ fn corpus_models() {
     let mut files = Vec::new();
     for dir in ["seeds", "reports", "excerpts"] {
         for e in std::fs::read_dir(root.join(dir)).unwrap() {
-            files.push(format!("{dir}/{}", e.unwrap().file_name().to_string_lossy()));
+            files.push(format!(
+                "{dir}/{}",
+                e.unwrap().file_name().to_string_lossy()
+            ));
         }
     }
     files.sort();

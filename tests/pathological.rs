@@ -20,7 +20,12 @@ use std::time::Instant;
 const STACK: usize = 2 << 20;
 
 fn fixture(rel: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)).unwrap()
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(rel),
+    )
+    .unwrap()
 }
 
 fn base_text() -> String {
@@ -39,15 +44,22 @@ fn check(what: &str, source: String, kind: KindOption) -> (Checked, Value) {
         .stack_size(STACK)
         .spawn(move || {
             let t = Instant::now();
-            let c = api::check(&source, &CheckOptions { kind, ..Default::default() });
+            let c = api::check(
+                &source,
+                &CheckOptions {
+                    kind,
+                    ..Default::default()
+                },
+            );
             let checked = t.elapsed();
             let j = api::to_json("x", &c, Lang::Zh);
             let text = nianbao::render::text("x", &c, Lang::En);
             assert!(text.ends_with(&format!(
-                "{} errors, {} warnings, {} notices\n",
+                "{} errors, {} warnings, {} notices\nverdict: {}\n",
                 c.count(Severity::Error),
                 c.count(Severity::Warning),
-                c.count(Severity::Notice)
+                c.count(Severity::Notice),
+                c.verdict().label().en
             )));
             // What the CLI prints must be valid JSON.
             let j: Value = serde_json::from_str(&j.to_string()).unwrap();
@@ -86,7 +98,11 @@ fn ten_megabytes_on_one_line() {
     let (c, j) = check("10 MB on one line (text)", big, KindOption::Text);
     assert_eq!(j["document"]["format"], "2021");
     assert_eq!(j["document"]["year"], 2023);
-    assert_eq!(requests_row(&j, "new"), serde_json::json!([10, 1, 0, 0, 1, 0, 12]), "the first copy's table 三");
+    assert_eq!(
+        requests_row(&j, "new"),
+        serde_json::json!([10, 1, 0, 0, 1, 0, 12]),
+        "the first copy's table 三"
+    );
     for d in j["diagnostics"].as_array().unwrap() {
         assert_eq!(d["line"], 1, "{d}");
     }
@@ -95,10 +111,16 @@ fn ten_megabytes_on_one_line() {
     // The same as HTML without a single line break.
     let html = base_html().replace('\n', "");
     let body = &html[html.find("<body>").unwrap() + 6..html.rfind("</body>").unwrap()];
-    let big = format!("<html><body>{}</body></html>", body.repeat(10_000_000 / body.len() + 1));
+    let big = format!(
+        "<html><body>{}</body></html>",
+        body.repeat(10_000_000 / body.len() + 1)
+    );
     let (_, j) = check("10 MB on one line (HTML)", big, KindOption::Html);
     assert_eq!(j["document"]["format"], "2021");
-    assert_eq!(requests_row(&j, "new"), serde_json::json!([10, 1, 0, 0, 1, 0, 12]));
+    assert_eq!(
+        requests_row(&j, "new"),
+        serde_json::json!([10, 1, 0, 0, 1, 0, 12])
+    );
 }
 
 // ---------------------------------------------------------------- 100 000 table rows
@@ -117,37 +139,65 @@ fn hundred_thousand_table_rows_as_text() {
     let src = format!("{}{rows}{}", &base[..at], &base[at..]);
     let (c, j) = check("100 000 table rows (text)", src, KindOption::Text);
     assert_eq!(j["document"]["format"], "2021");
-    assert_eq!(requests_row(&j, "total"), serde_json::json!([11, 1, 0, 0, 1, 0, 13]), "table 三 still read");
-    assert!(!c.diagnostics.is_empty(), "100 000 rows that are not in the template are not silently accepted");
+    assert_eq!(
+        requests_row(&j, "total"),
+        serde_json::json!([11, 1, 0, 0, 1, 0, 13]),
+        "table 三 still read"
+    );
+    assert!(
+        !c.diagnostics.is_empty(),
+        "100 000 rows that are not in the template are not silently accepted"
+    );
     // Said, but not 100 000 times: the first rows one by one, then one notice for the rest.
     let p7: Vec<_> = c.diagnostics.iter().filter(|d| d.code == "P-7").collect();
     assert_eq!(p7.len(), 21, "20 rows named and one notice for the rest");
-    assert!(p7[20].message.zh.contains("另有99980行"), "{}", p7[20].message.zh);
-    assert_eq!(j["tables"]["requests"]["extraRows"].as_array().map(Vec::len), Some(100_000), "every row is still read");
+    assert!(
+        p7[20].message.zh.contains("另有99980行"),
+        "{}",
+        p7[20].message.zh
+    );
+    assert_eq!(
+        j["tables"]["requests"]["extraRows"]
+            .as_array()
+            .map(Vec::len),
+        Some(100_000),
+        "every row is still read"
+    );
 }
 
 #[test]
 fn hundred_thousand_table_rows_as_html() {
-    let mut html = String::from("<html><body><p>某某县人民政府2023年政府信息公开工作年度报告</p><table>");
+    let mut html =
+        String::from("<html><body><p>某某县人民政府2023年政府信息公开工作年度报告</p><table>");
     for i in 0..100_000 {
-        html.push_str(&format!("<tr><td>第{i}行</td><td>{i}</td><td>1</td><td>2</td></tr>"));
+        html.push_str(&format!(
+            "<tr><td>第{i}行</td><td>{i}</td><td>1</td><td>2</td></tr>"
+        ));
     }
     html.push_str("</table></body></html>");
     let (c, j) = check("100 000 table rows (HTML)", html, KindOption::Html);
     assert_eq!(j["document"]["year"], 2023);
-    assert!(c.parsed.doc.text.contains("第99999行"), "the last row is read");
+    assert!(
+        c.parsed.doc.text.contains("第99999行"),
+        "the last row is read"
+    );
     // And a real report with the rows in front of its tables.
     let base = base_html();
     let at = base.find("<table").unwrap();
     let mut rows = String::from("<table>");
     for i in 0..100_000 {
-        rows.push_str(&format!("<tr><td>附加行{i}</td><td>1</td><td>0</td><td>1</td></tr>"));
+        rows.push_str(&format!(
+            "<tr><td>附加行{i}</td><td>1</td><td>0</td><td>1</td></tr>"
+        ));
     }
     rows.push_str("</table>");
     let src = format!("{}{rows}{}", &base[..at], &base[at..]);
     let (_, j) = check("report + 100 000 table rows (HTML)", src, KindOption::Html);
     assert_eq!(j["document"]["format"], "2021");
-    assert_eq!(requests_row(&j, "total"), serde_json::json!([11, 1, 0, 0, 1, 0, 13]));
+    assert_eq!(
+        requests_row(&j, "total"),
+        serde_json::json!([11, 1, 0, 0, 1, 0, 13])
+    );
 }
 
 // ---------------------------------------------------------------- 10 000 nested elements
@@ -155,11 +205,42 @@ fn hundred_thousand_table_rows_as_html() {
 fn nested(n: usize) -> Vec<(&'static str, String)> {
     let text = NESTED_TEXT;
     vec![
-        ("nested <div>", format!("<html><body>{}{text}{}</body></html>", "<div>".repeat(n), "</div>".repeat(n))),
-        ("nested <span>", format!("<html><body>{}{text}{}</body></html>", "<span>".repeat(n), "</span>".repeat(n))),
-        ("unclosed <div>", format!("<html><body>{}{text}", "<div>".repeat(n))),
-        ("nested <b> (formatting elements)", format!("<html><body>{}{text}{}</body></html>", "<b>".repeat(n), "</b>".repeat(n))),
-        ("nested tables", format!("<html><body>{}{text}{}</body></html>", "<table><tr><td>".repeat(n), "</td></tr></table>".repeat(n))),
+        (
+            "nested <div>",
+            format!(
+                "<html><body>{}{text}{}</body></html>",
+                "<div>".repeat(n),
+                "</div>".repeat(n)
+            ),
+        ),
+        (
+            "nested <span>",
+            format!(
+                "<html><body>{}{text}{}</body></html>",
+                "<span>".repeat(n),
+                "</span>".repeat(n)
+            ),
+        ),
+        (
+            "unclosed <div>",
+            format!("<html><body>{}{text}", "<div>".repeat(n)),
+        ),
+        (
+            "nested <b> (formatting elements)",
+            format!(
+                "<html><body>{}{text}{}</body></html>",
+                "<b>".repeat(n),
+                "</b>".repeat(n)
+            ),
+        ),
+        (
+            "nested tables",
+            format!(
+                "<html><body>{}{text}{}</body></html>",
+                "<table><tr><td>".repeat(n),
+                "</td></tr></table>".repeat(n)
+            ),
+        ),
     ]
 }
 
@@ -169,7 +250,10 @@ const NESTED_TEXT: &str = "某某县人民政府2023年政府信息公开工作�
 fn ten_thousand_nested_elements_on_a_2_mib_stack() {
     for (what, html) in nested(10_000) {
         let (c, _) = check(&format!("10 000 {what}"), html, KindOption::Html);
-        assert!(c.parsed.doc.text.contains(NESTED_TEXT), "{what}: the text inside is read");
+        assert!(
+            c.parsed.doc.text.contains(NESTED_TEXT),
+            "{what}: the text inside is read"
+        );
     }
 }
 
@@ -180,14 +264,29 @@ fn ten_thousand_nested_elements_through_the_cli() {
         std::fs::write(dir.join(format!("{i}.html")), html).unwrap();
     }
     let t = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_nianbao")).args(["check", "--format", "json", dir.to_str().unwrap()]).output().unwrap();
-    eprintln!("10 000 nested elements, 5 files through the CLI: {:.1} s", t.elapsed().as_secs_f64());
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", "--format", "json", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    eprintln!(
+        "10 000 nested elements, 5 files through the CLI: {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.lines().count(), 5);
     for line in text.lines() {
         let j: Value = serde_json::from_str(line).unwrap();
-        assert_eq!(j["document"]["year"], 2023, "the year in the innermost text is read: {}", j["file"]);
+        assert_eq!(
+            j["document"]["year"], 2023,
+            "the year in the innermost text is read: {}",
+            j["file"]
+        );
     }
 }
 
@@ -196,7 +295,10 @@ fn a_thousand_nested_elements_on_a_2_mib_stack() {
     // What a thread with a default stack survives today (real pages nest a few dozen deep).
     for (what, html) in nested(1_000) {
         let (c, _) = check(&format!("1 000 {what}"), html, KindOption::Html);
-        assert!(c.parsed.doc.text.contains(NESTED_TEXT), "{what}: the text inside is read");
+        assert!(
+            c.parsed.doc.text.contains(NESTED_TEXT),
+            "{what}: the text inside is read"
+        );
     }
 }
 
@@ -208,7 +310,9 @@ fn table_with_hundred_thousand_columns() {
     for i in 0..100_000 {
         html.push_str(&format!("<td>{}</td>", i % 10));
     }
-    html.push_str("</tr><tr><td colspan=\"100000\" rowspan=\"100000\">合并</td></tr></table></body></html>");
+    html.push_str(
+        "</tr><tr><td colspan=\"100000\" rowspan=\"100000\">合并</td></tr></table></body></html>",
+    );
     let (c, j) = check("100 000 columns (HTML)", html, KindOption::Html);
     assert_eq!(j["document"]["year"], 2023);
     assert!(c.parsed.doc.text.contains("合并"));
@@ -227,17 +331,31 @@ fn table_with_hundred_thousand_columns() {
 #[test]
 fn every_cell_is_999999999999999999999() {
     const BIG: &str = "999999999999999999999";
-    for (what, src, kind) in [("text", base_text(), KindOption::Text), ("HTML", base_html(), KindOption::Html)] {
+    for (what, src, kind) in [
+        ("text", base_text(), KindOption::Text),
+        ("HTML", base_html(), KindOption::Html),
+    ] {
         // Every number in a table cell (text: between pipes; HTML: a whole <td>) becomes BIG.
         let replaced = match kind {
             KindOption::Text => src
                 .lines()
                 .map(|l| {
                     l.split(" | ")
-                        .map(|cell| if !cell.is_empty() && cell.trim_end_matches(" |").chars().all(|ch| ch.is_ascii_digit() || ch == '.') {
-                            if cell.ends_with(" |") { format!("{BIG} |") } else { BIG.to_string() }
-                        } else {
-                            cell.to_string()
+                        .map(|cell| {
+                            if !cell.is_empty()
+                                && cell
+                                    .trim_end_matches(" |")
+                                    .chars()
+                                    .all(|ch| ch.is_ascii_digit() || ch == '.')
+                            {
+                                if cell.ends_with(" |") {
+                                    format!("{BIG} |")
+                                } else {
+                                    BIG.to_string()
+                                }
+                            } else {
+                                cell.to_string()
+                            }
                         })
                         .collect::<Vec<_>>()
                         .join(" | ")
@@ -252,7 +370,10 @@ fn every_cell_is_999999999999999999999() {
                         out.push('>');
                     }
                     match part.find('<') {
-                        Some(end) if end > 0 && part[..end].chars().all(|c| c.is_ascii_digit() || c == '.') => {
+                        Some(end)
+                            if end > 0
+                                && part[..end].chars().all(|c| c.is_ascii_digit() || c == '.') =>
+                        {
                             out.push_str(BIG);
                             out.push_str(&part[end..]);
                         }
@@ -262,21 +383,40 @@ fn every_cell_is_999999999999999999999() {
                 out
             }
         };
-        assert!(replaced.matches(BIG).count() > 150, "{what}: the tables' cells were replaced");
+        assert!(
+            replaced.matches(BIG).count() > 150,
+            "{what}: the tables' cells were replaced"
+        );
         let (c, j) = check(&format!("every cell {BIG} ({what})"), replaced, kind);
         // 10^21 is no count a report can hold: each such cell is unreadable, said at the cell,
         // and no arithmetic is done with it (a sum of such cells proves nothing).
-        let cells = j["tables"]["requests"]["rows"]["new"]["cells"].as_array().unwrap().clone();
+        let cells = j["tables"]["requests"]["rows"]["new"]["cells"]
+            .as_array()
+            .unwrap()
+            .clone();
         assert_eq!(cells.len(), 7, "{what}");
         for (col, cell) in cells.iter().enumerate() {
             assert_eq!(cell["raw"], BIG, "{what}");
             assert_eq!(cell["kind"], "unreadable", "{what}: {cell}");
             let at = serde_json::json!({"table": "requests", "row": "new", "column": col});
-            let d = j["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "P-4" && d["cell"] == at);
-            let msg = d.unwrap_or_else(|| panic!("{what}: a finding at column {col}"))["message"].as_str().unwrap();
-            assert!(msg.contains("21位数字"), "{what}: the message says the number is too long, not that it is not one: {msg}");
+            let d = j["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["code"] == "P-4" && d["cell"] == at);
+            let msg = d.unwrap_or_else(|| panic!("{what}: a finding at column {col}"))["message"]
+                .as_str()
+                .unwrap();
+            assert!(
+                msg.contains("21位数字"),
+                "{what}: the message says the number is too long, not that it is not one: {msg}"
+            );
         }
-        assert!(c.diagnostics.iter().all(|d| d.code.starts_with("P-")), "{what}: {:?}", codes(&c));
+        assert!(
+            c.diagnostics.iter().all(|d| d.code.starts_with("P-")),
+            "{what}: {:?}",
+            codes(&c)
+        );
         assert!(c.diagnostics.len() > 150, "{what}");
     }
 }
@@ -309,7 +449,9 @@ fn invalid_utf8() {
         })
         .collect();
     match input::decode(&junk, Some("junk.txt")) {
-        Err(InputError::Binary { reason }) => assert!(reason.contains(" / "), "bilingual: {reason}"),
+        Err(InputError::Binary { reason }) => {
+            assert!(reason.contains(" / "), "bilingual: {reason}")
+        }
         Ok(d) => {
             // If it decodes (gb18030 accepts most byte pairs), it must still check.
             check("random high bytes", d.text, KindOption::Text);
@@ -317,7 +459,15 @@ fn invalid_utf8() {
         Err(e) => panic!("{e}"),
     }
     // Lone UTF-16 surrogates after a UTF-16 byte order mark.
-    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("报告".encode_utf16().chain([0xD800, 0xDC00, 0xDFFF, 0x0041]).flat_map(u16::to_le_bytes)).collect();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "报告"
+                .encode_utf16()
+                .chain([0xD800, 0xDC00, 0xDFFF, 0x0041])
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
     let d = input::decode(&utf16, None).unwrap();
     assert!(d.text.starts_with("报告") && d.text.contains('\u{fffd}'));
 }
@@ -337,7 +487,11 @@ fn zip_bombs_posing_as_docx_in_a_folder() {
     // report beside them checked, the run finished.
     let dir = tmp("bombs");
     // 1 GB of spaces declared honestly.
-    std::fs::write(dir.join("1-bomb.docx"), common::zip_of("word/document.xml", b"", b" ", 1 << 30)).unwrap();
+    std::fs::write(
+        dir.join("1-bomb.docx"),
+        common::zip_of("word/document.xml", b"", b" ", 1 << 30),
+    )
+    .unwrap();
     // The same, declaring 1 KB: inflating stops at the limit.
     let mut liar = common::zip_of("word/document.xml", b"", b" ", 200 << 20);
     let declared = 1024u32.to_le_bytes();
@@ -347,29 +501,52 @@ fn zip_bombs_posing_as_docx_in_a_folder() {
     std::fs::write(dir.join("2-liar.docx"), liar).unwrap();
     // Billion laughs: entities that expand exponentially, under the size limit.
     let laughs = br#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;"><!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;"><!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;"><!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;"><!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;"><!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"#;
-    std::fs::write(dir.join("3-laughs.docx"), common::zip_of("word/document.xml", laughs, b" ", 1)).unwrap();
+    std::fs::write(
+        dir.join("3-laughs.docx"),
+        common::zip_of("word/document.xml", laughs, b" ", 1),
+    )
+    .unwrap();
     // 30 MB of real paragraphs under the limit: slow to read, but read.
     let para = b"<w:p><w:r><w:t>\xe4\xb8\x80</w:t></w:r></w:p>";
     let head = br#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#;
     // (no closing </w:body></w:document>: the reader must cope with a truncated document too)
-    std::fs::write(dir.join("4-paragraphs.docx"), common::zip_of("word/document.xml", head, para, 30 << 20)).unwrap();
+    std::fs::write(
+        dir.join("4-paragraphs.docx"),
+        common::zip_of("word/document.xml", head, para, 30 << 20),
+    )
+    .unwrap();
     std::fs::write(dir.join("5-report.txt"), base_text()).unwrap();
 
     let t = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_nianbao")).args(["check", "--format", "json", dir.to_str().unwrap()]).output().unwrap();
-    eprintln!("zip bombs, 5 files through the CLI: {:.1} s", t.elapsed().as_secs_f64());
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", "--format", "json", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    eprintln!(
+        "zip bombs, 5 files through the CLI: {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
-    let lines: Vec<Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 5, "every file reported, the run went on");
     for j in &lines[..2] {
-        let e = j["error"].as_str().unwrap_or_else(|| panic!("{}: {j}", j["file"]));
+        let e = j["error"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{}: {j}", j["file"]));
         assert!(e.contains(" / "), "a bilingual message: {e}");
     }
     let honest = lines[0]["error"].as_str().unwrap();
     assert!(honest.contains("zip bomb"), "{honest}");
     let liar = lines[1]["error"].as_str().unwrap();
-    assert!(liar.contains("zip bomb") || liar.contains("larger than its declared"), "{liar}");
+    assert!(
+        liar.contains("zip bomb") || liar.contains("larger than its declared"),
+        "{liar}"
+    );
     // The entities are not expanded: either refused or read as the literal text.
     let laughs = &lines[2];
     if let Some(e) = laughs["error"].as_str() {
@@ -377,8 +554,15 @@ fn zip_bombs_posing_as_docx_in_a_folder() {
     } else {
         assert!(laughs["summary"].is_object());
     }
-    assert!(lines[3]["error"].is_string() || lines[3]["document"].is_object(), "{}", lines[3]);
-    assert_eq!(lines[4]["document"]["format"], "2021", "the real report is checked");
+    assert!(
+        lines[3]["error"].is_string() || lines[3]["document"].is_object(),
+        "{}",
+        lines[3]
+    );
+    assert_eq!(
+        lines[4]["document"]["format"], "2021",
+        "the real report is checked"
+    );
     assert_eq!(out.status.code(), Some(2), "failures exit 2");
 }
 
@@ -388,31 +572,66 @@ fn zip_bombs_posing_as_docx_in_a_folder() {
 fn a_folder_of_pathological_files_is_checked_to_the_end() {
     let dir = tmp("all");
     let n = 10_000;
-    std::fs::write(dir.join("nested.html"), format!("<html><body>{}x{}</body></html>", "<div>".repeat(n), "</div>".repeat(n))).unwrap();
+    std::fs::write(
+        dir.join("nested.html"),
+        format!(
+            "<html><body>{}x{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        ),
+    )
+    .unwrap();
     std::fs::write(dir.join("nul.txt"), b"abc\0\0\0def").unwrap();
     std::fs::write(dir.join("empty.html"), b"   \n").unwrap();
     std::fs::write(dir.join("pdf.txt"), b"%PDF-1.7\n%\xe2\xe3").unwrap();
     std::fs::write(dir.join("broken.docx"), b"PK\x03\x04 not really").unwrap();
     std::fs::write(dir.join("report.txt"), base_text()).unwrap();
     std::fs::write(dir.join("report.html"), base_html()).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_nianbao")).args(["check", "--summary", "csv", dir.to_str().unwrap()]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", "--summary", "csv", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(2));
     let csv_text = String::from_utf8(out.stdout).unwrap();
-    let rows: Vec<&str> = csv_text.lines().skip(1).collect();
+    let mut reader = csv::Reader::from_reader(csv_text.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), 7, "{csv_text}");
-    let failed: Vec<&str> = rows.iter().filter(|r| !r.ends_with(',')).map(|r| r.split(',').next().unwrap()).collect();
-    let names: Vec<String> = failed.iter().map(|f| Path::new(f).file_name().unwrap().to_string_lossy().into_owned()).collect();
-    assert_eq!(names, ["broken.docx", "empty.html", "nul.txt", "pdf.txt"], "{csv_text}");
-    assert!(stderr.contains("无法读取或检查 / could not be read or checked: 4"), "{stderr}");
+    // Column 10 is the failure message, empty for a file that was checked.
+    let failed: Vec<&str> = rows
+        .iter()
+        .filter(|r| !r[10].is_empty())
+        .map(|r| &r[0])
+        .collect();
+    let names: Vec<String> = failed
+        .iter()
+        .map(|f| {
+            Path::new(f)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        ["broken.docx", "empty.html", "nul.txt", "pdf.txt"],
+        "{csv_text}"
+    );
+    assert!(
+        stderr.contains("无法读取或检查 / could not be read or checked: 4"),
+        "{stderr}"
+    );
 }
 
 // ---------------------------------------------------------------- many <script> tags
 
 #[test]
 fn hundred_thousand_script_tags() {
-    let mut html = String::from("<html><head><title>某某县人民政府2023年政府信息公开工作年度报告</title></head><body>");
+    let mut html = String::from(
+        "<html><head><title>某某县人民政府2023年政府信息公开工作年度报告</title></head><body>",
+    );
     for _ in 0..100_000 {
         html.push_str("<script>var a=1;</script><p>x</p>");
     }
@@ -430,25 +649,41 @@ mod harness;
 /// or a timeout it found), and the targets' own input handling.
 #[test]
 fn fuzz_regressions_and_harness() {
-    let targets: [(&str, fn(&[u8])); 4] =
-        [("text", harness::text), ("html", harness::html), ("decode", harness::decode), ("previous", harness::previous)];
+    let targets: [(&str, fn(&[u8])); 4] = [
+        ("text", harness::text),
+        ("html", harness::html),
+        ("decode", harness::decode),
+        ("previous", harness::previous),
+    ];
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
     let mut replayed = 0;
     for (name, run) in targets {
-        let Ok(dir) = std::fs::read_dir(root.join(name)) else { continue };
+        let Ok(dir) = std::fs::read_dir(root.join(name)) else {
+            continue;
+        };
         let mut files: Vec<PathBuf> = dir.map(|e| e.unwrap().path()).collect();
         files.sort();
         for f in files {
             let data = std::fs::read(&f).unwrap();
             let what = f.display().to_string();
-            std::thread::Builder::new().stack_size(STACK).spawn(move || run(&data)).unwrap().join().unwrap_or_else(|_| panic!("{what}"));
+            std::thread::Builder::new()
+                .stack_size(STACK)
+                .spawn(move || run(&data))
+                .unwrap()
+                .join()
+                .unwrap_or_else(|_| panic!("{what}"));
             replayed += 1;
         }
     }
     eprintln!("fuzz regressions replayed: {replayed}");
     // The targets themselves, on inputs of each shape they take.
     let base = base_text();
-    let pair = [base.as_bytes(), harness::PAIR_SEPARATOR, base.replace("2023", "2024").as_bytes()].concat();
+    let pair = [
+        base.as_bytes(),
+        harness::PAIR_SEPARATOR,
+        base.replace("2023", "2024").as_bytes(),
+    ]
+    .concat();
     harness::previous(&pair);
     harness::previous(base.as_bytes());
     harness::text(b"\xff not UTF-8");

@@ -32,10 +32,24 @@ fn spans(r: &Report) -> Vec<Span> {
 
 fn check_all_ways(src: &str) {
     for kind in [KindOption::Auto, KindOption::Text, KindOption::Html] {
-        let c = api::check(src, &CheckOptions { kind, lang: Lang::Zh, ..Default::default() });
+        let c = api::check(
+            src,
+            &CheckOptions {
+                kind,
+                lang: Lang::Zh,
+                ..Default::default()
+            },
+        );
         for s in spans(c.report()) {
-            assert!(s.start <= s.end && s.end <= src.len(), "span {s:?} out of bounds ({})", src.len());
-            assert!(src.is_char_boundary(s.start) && src.is_char_boundary(s.end), "span {s:?} not on char boundaries");
+            assert!(
+                s.start <= s.end && s.end <= src.len(),
+                "span {s:?} out of bounds ({})",
+                src.len()
+            );
+            assert!(
+                src.is_char_boundary(s.start) && src.is_char_boundary(s.end),
+                "span {s:?} not on char boundaries"
+            );
         }
         // The JSON contract renders for anything.
         let j = api::to_json("x", &c, Lang::En);
@@ -45,12 +59,56 @@ fn check_all_ways(src: &str) {
 
 /// Pieces real reports are made of, to build inputs that reach deep into the parser.
 const PIECES: &[&str] = &[
-    "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况", "六、其他需要报告的事项", "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量",
-    "（一）予以公开", "（二）部分公开", "1.属于国家秘密", "2.", "3.其他", "（七）总计", "四、结转下年度继续办理", "行政复议", "结果维持",
-    "总计", "规章", "行政规范性文件", "第二十条第（一）项", "|", "\t", "\n", " ", "0", "12", "640020470", "—", "/", "无", "１２",
-    "<table>", "<tr>", "<td rowspan=\"3\">", "<td colspan=\"2\">", "</td>", "</tr>", "</table>", "<p>", "<br>", "&nbsp;",
-    "<span style=\"display:none\">", "</span>", "2023年", "政府信息公开工作年度报告", "𠀀", "é", "\u{feff}", "y3 V& l- \\4 a/",
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+    "一、本年新收政府信息公开申请数量",
+    "二、上年结转政府信息公开申请数量",
+    "（一）予以公开",
+    "（二）部分公开",
+    "1.属于国家秘密",
+    "2.",
+    "3.其他",
+    "（七）总计",
+    "四、结转下年度继续办理",
+    "行政复议",
+    "结果维持",
+    "总计",
+    "规章",
+    "行政规范性文件",
+    "第二十条第（一）项",
+    "|",
+    "\t",
+    "\n",
+    " ",
+    "0",
+    "12",
+    "640020470",
+    "—",
+    "/",
+    "无",
+    "１２",
+    "<table>",
+    "<tr>",
+    "<td rowspan=\"3\">",
+    "<td colspan=\"2\">",
+    "</td>",
+    "</tr>",
+    "</table>",
+    "<p>",
+    "<br>",
+    "&nbsp;",
+    "<span style=\"display:none\">",
+    "</span>",
+    "2023年",
+    "政府信息公开工作年度报告",
+    "𠀀",
+    "é",
+    "\u{feff}",
+    "y3 V& l- \\4 a/",
 ];
 
 proptest! {

@@ -19,13 +19,18 @@ const BASE_HTML: &str = include_str!("fixtures/rules/_base/report-2021.html");
 const T33_TXT: &str = include_str!("fixtures/rules/T3-3/invalid.txt");
 const T33_HTML: &str = include_str!("fixtures/rules/T3-3/invalid.html");
 const PINGTAN_2022_HTML: &str = include_str!("../../shared/corpus/reports/pingtan-2022.html");
-const PINGTAN_2022_EXPECTED: &str = include_str!("fixtures/expected/reports__pingtan-2022.html.json");
-const SHANGHAI_2019_HTML: &str = include_str!("../../shared/corpus/reports/shanghai-office-2019.html");
-const SHANGHAI_2019_EXPECTED: &str = include_str!("fixtures/expected/reports__shanghai-office-2019.html.json");
+const PINGTAN_2022_EXPECTED: &str =
+    include_str!("fixtures/expected/reports__pingtan-2022.html.json");
+const SHANGHAI_2019_HTML: &str =
+    include_str!("../../shared/corpus/reports/shanghai-office-2019.html");
+const SHANGHAI_2019_EXPECTED: &str =
+    include_str!("fixtures/expected/reports__shanghai-office-2019.html.json");
 const DOCX: &[u8] = include_bytes!("fixtures/input/python-docx.docx");
 
 fn get(v: &JsValue, path: &str) -> JsValue {
-    path.split('.').fold(v.clone(), |o, k| Reflect::get(&o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED))
+    path.split('.').fold(v.clone(), |o, k| {
+        Reflect::get(&o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
+    })
 }
 
 fn s(v: &JsValue) -> String {
@@ -49,7 +54,10 @@ fn diagnostics(result: &JsValue) -> Vec<JsValue> {
 }
 
 fn find(result: &JsValue, code: &str) -> JsValue {
-    diagnostics(result).into_iter().find(|d| s(&get(d, "code")) == code).unwrap_or_else(|| panic!("no {code} in {:?}", json(result)["diagnostics"]))
+    diagnostics(result)
+        .into_iter()
+        .find(|d| s(&get(d, "code")) == code)
+        .unwrap_or_else(|| panic!("no {code} in {:?}", json(result)["diagnostics"]))
 }
 
 #[wasm_bindgen_test]
@@ -59,17 +67,29 @@ fn check_text_gives_the_contract_as_plain_objects() {
     assert_eq!(n(&get(&r, "document.year")), 2023.0);
     assert_eq!(s(&get(&r, "document.agency")), "示例区人民政府");
     let j = json(&r); // survives JSON.stringify: no Map, no undefined
-    assert_eq!(j["tables"]["requests"]["rows"]["new"]["values"], serde_json::json!([10, 1, 0, 0, 1, 0, 12]));
+    assert_eq!(
+        j["tables"]["requests"]["rows"]["new"]["values"],
+        serde_json::json!([10, 1, 0, 0, 1, 0, 12])
+    );
     assert_eq!(j["diagnostics"], serde_json::json!([]));
-    assert_eq!(j["summary"], serde_json::json!({"errors": 0, "warnings": 0, "notices": 0}));
-    assert!(n(&get(&r, "timing.checkMs")) >= 0.0, "timing from performance.now()");
+    assert_eq!(
+        j["summary"],
+        serde_json::json!({"errors": 0, "warnings": 0, "notices": 0})
+    );
+    assert!(
+        n(&get(&r, "timing.checkMs")) >= 0.0,
+        "timing from performance.now()"
+    );
 }
 
 #[wasm_bindgen_test]
 fn positions_are_utf16_and_index_javascript_strings() {
     let r = check(T33_TXT, None).unwrap();
     let d = find(&r, "T3-3");
-    assert_eq!(json(&get(&d, "cell")), serde_json::json!({"table": "requests", "row": "granted", "column": 6}));
+    assert_eq!(
+        json(&get(&d, "cell")),
+        serde_json::json!({"table": "requests", "row": "granted", "column": 6})
+    );
     // The offset and length select the failing cell's text in the JavaScript string.
     let input = JsString::from(T33_TXT);
     let (off, len) = (n(&get(&d, "offset")) as u32, n(&get(&d, "length")) as u32);
@@ -95,32 +115,53 @@ fn positions_are_utf16_and_index_javascript_strings() {
 fn html_is_read_with_the_browsers_dom_parser() {
     let r = check(BASE_HTML, None).unwrap();
     assert_eq!(s(&get(&r, "document.inputKind")), "html");
-    assert_eq!(s(&get(&r, "document.title")), "示例区人民政府2023年政府信息公开工作年度报告");
+    assert_eq!(
+        s(&get(&r, "document.title")),
+        "示例区人民政府2023年政府信息公开工作年度报告"
+    );
     assert_eq!(json(&r)["diagnostics"], serde_json::json!([]));
     let r = check(T33_HTML, opts(serde_json::json!({"kind": "html"}))).unwrap();
     let d = find(&r, "T3-3");
-    assert_eq!(json(&get(&d, "cell")), serde_json::json!({"table": "requests", "row": "granted", "column": 6}));
+    assert_eq!(
+        json(&get(&d, "cell")),
+        serde_json::json!({"table": "requests", "row": "granted", "column": 6})
+    );
     let input = JsString::from(T33_HTML);
     let off = n(&get(&d, "offset")) as u32;
-    assert!(String::from(input.slice(off, off + 8)).starts_with('8'), "the offset points at the cell in the HTML source");
+    assert!(
+        String::from(input.slice(off, off + 8)).starts_with('8'),
+        "the offset points at the cell in the HTML source"
+    );
 }
 
 /// The tables read by the browser build (DOMParser) equal the hand-written expectations of the
 /// corpus's HTML reports, as the native build's do (tests/corpus.rs).
 #[wasm_bindgen_test]
 fn corpus_html_reports_read_the_same_in_the_browser() {
-    for (html, expected) in [(PINGTAN_2022_HTML, PINGTAN_2022_EXPECTED), (SHANGHAI_2019_HTML, SHANGHAI_2019_EXPECTED)] {
+    for (html, expected) in [
+        (PINGTAN_2022_HTML, PINGTAN_2022_EXPECTED),
+        (SHANGHAI_2019_HTML, SHANGHAI_2019_EXPECTED),
+    ] {
         let want: serde_json::Value = serde_json::from_str(expected).unwrap();
         let got = json(&check(html, None).unwrap());
         let file = want["file"].as_str().unwrap();
         assert_eq!(got["document"]["format"], want["format"], "{file}");
         assert_eq!(got["document"]["year"], want["year"], "{file}");
         for (key, values) in want["requests"].as_object().unwrap() {
-            assert_eq!(&got["tables"]["requests"]["rows"][key]["values"], values, "{file}: requests.{key}");
+            assert_eq!(
+                &got["tables"]["requests"]["rows"][key]["values"], values,
+                "{file}: requests.{key}"
+            );
         }
-        assert_eq!(got["tables"]["reviewLitigation"]["values"], want["reviewLitigation"], "{file}: table 四");
+        assert_eq!(
+            got["tables"]["reviewLitigation"]["values"], want["reviewLitigation"],
+            "{file}: table 四"
+        );
         for (key, values) in want["active"].as_object().unwrap() {
-            assert_eq!(&got["tables"]["active"][key]["values"], values, "{file}: active.{key}");
+            assert_eq!(
+                &got["tables"]["active"][key]["values"], values,
+                "{file}: active.{key}"
+            );
         }
     }
 }
@@ -132,10 +173,20 @@ fn document() -> web_sys::Document {
 /// The body of the T3-3 fixture with a jammer span of `class` in its failing cell: were the
 /// jammer read, the cell would say "89".
 fn t33_body_with_jammer(class: &str) -> String {
-    let body = T33_HTML.split_once("<body>").map(|(_, b)| b).unwrap_or(T33_HTML);
+    let body = T33_HTML
+        .split_once("<body>")
+        .map(|(_, b)| b)
+        .unwrap_or(T33_HTML);
     let body = body.rsplit_once("</body>").map(|(b, _)| b).unwrap_or(body);
-    let body = body.replacen(">8<", &format!("><span>8</span><span class=\"{class}\">9</span><"), 1);
-    assert!(body.contains(class), "the fixture has the cell this test changes");
+    let body = body.replacen(
+        ">8<",
+        &format!("><span>8</span><span class=\"{class}\">9</span><"),
+        1,
+    );
+    assert!(
+        body.contains(class),
+        "the fixture has the cell this test changes"
+    );
     body
 }
 
@@ -153,13 +204,21 @@ fn check_element_reads_what_the_page_shows_and_hands_back_cells() {
 
     let r = check_element(&host, None).unwrap();
     let d = find(&r, "T3-3");
-    let el = get(&d, "element").dyn_into::<web_sys::Element>().expect("the finding carries its cell's element");
+    let el = get(&d, "element")
+        .dyn_into::<web_sys::Element>()
+        .expect("the finding carries its cell's element");
     assert_eq!(el.tag_name(), "TD");
-    assert_eq!(el.text_content().unwrap().trim(), "89", "the element is the live cell, jammer and all");
+    assert_eq!(
+        el.text_content().unwrap().trim(),
+        "89",
+        "the element is the live cell, jammer and all"
+    );
     assert_eq!(s(&get(&d, "message")).contains("8"), true);
     // Related locations carry elements too, and they are cells of the same table.
     let related: Vec<JsValue> = Array::from(&get(&d, "related")).iter().collect();
-    assert!(related.iter().any(|r| get(r, "element").is_instance_of::<web_sys::Element>()));
+    assert!(related
+        .iter()
+        .any(|r| get(r, "element").is_instance_of::<web_sys::Element>()));
     // Every table cell read carries its element.
     let cell = get(&r, "tables.requests.rows.granted.cells");
     let last = Array::from(&cell).get(6);
@@ -173,22 +232,32 @@ fn check_element_reads_what_the_page_shows_and_hands_back_cells() {
 #[wasm_bindgen_test]
 fn check_element_reads_an_element_of_another_window() {
     let doc = document();
-    let frame: web_sys::HtmlIFrameElement = doc.create_element("iframe").unwrap().dyn_into().unwrap();
+    let frame: web_sys::HtmlIFrameElement =
+        doc.create_element("iframe").unwrap().dyn_into().unwrap();
     doc.body().unwrap().append_child(&frame).unwrap();
-    let inner = frame.content_document().expect("a same-origin about:blank frame");
+    let inner = frame
+        .content_document()
+        .expect("a same-origin about:blank frame");
     let style = inner.create_element("style").unwrap();
     style.set_text_content(Some(".jam-frame { display: none }"));
     inner.head().unwrap().append_child(&style).unwrap();
     let body = t33_body_with_jammer("jam-frame");
     inner.body().unwrap().set_inner_html(&body);
     let root = inner.body().unwrap();
-    assert!(!JsValue::from(root.clone()).is_instance_of::<web_sys::Element>(), "the frame's elements are not this window's");
+    assert!(
+        !JsValue::from(root.clone()).is_instance_of::<web_sys::Element>(),
+        "the frame's elements are not this window's"
+    );
     let r = check_element(&root, None).unwrap();
     assert_eq!(s(&get(&r, "document.format")), "2021");
     let d = find(&r, "T3-3");
     let el: web_sys::Element = get(&d, "element").unchecked_into();
     assert_eq!(el.tag_name(), "TD");
-    assert_eq!(el.text_content().unwrap().trim(), "89", "the frame's live cell; its hidden 9 was not read");
+    assert_eq!(
+        el.text_content().unwrap().trim(),
+        "89",
+        "the frame's live cell; its hidden 9 was not read"
+    );
     frame.remove();
 }
 
@@ -201,14 +270,21 @@ fn read_file_decodes_gbk_and_docx_and_refuses_junk() {
     assert_eq!(s(&get(&r, "kind")), "html");
     assert_eq!(s(&get(&r, "encoding")), "GBK");
     // Undeclared GB18030 bytes are recognised as such.
-    let r = read_file(b"\xc4\xea\xb6\xc8\xb1\xa8\xb8\xe6\xd5\xfe\xb8\xae\xd0\xc5\xcf\xa2", Some("r.txt".into())).unwrap();
+    let r = read_file(
+        b"\xc4\xea\xb6\xc8\xb1\xa8\xb8\xe6\xd5\xfe\xb8\xae\xd0\xc5\xcf\xa2",
+        Some("r.txt".into()),
+    )
+    .unwrap();
     assert_eq!(s(&get(&r, "text")), "年度报告政府信息");
     let r = read_file(DOCX, Some("python-docx.docx".into())).unwrap();
     assert_eq!(s(&get(&r, "kind")), "html");
     assert!(s(&get(&r, "text")).contains("<table"));
     let err = read_file(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", Some("x.html".into())).unwrap_err();
     let msg = s(&get(&err, "message"));
-    assert!(err.is_instance_of::<js_sys::Error>() && msg.contains(" / "), "a bilingual Error: {msg}");
+    assert!(
+        err.is_instance_of::<js_sys::Error>() && msg.contains(" / "),
+        "a bilingual Error: {msg}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -219,7 +295,9 @@ fn bad_options_throw_a_clear_error() {
         (serde_json::json!({"select": ["NOPE-1"]}), "NOPE-1"),
         (serde_json::json!({"colour": "red"}), "colour"),
     ] {
-        let err = check(BASE_TXT, opts(o.clone())).err().unwrap_or_else(|| panic!("accepted: {o}"));
+        let err = check(BASE_TXT, opts(o.clone()))
+            .err()
+            .unwrap_or_else(|| panic!("accepted: {o}"));
         assert!(err.is_instance_of::<js_sys::Error>(), "{o}");
         let msg = s(&get(&err, "message"));
         assert!(msg.contains(word), "{o}: {msg}");
@@ -231,8 +309,14 @@ fn rules_explain_and_version() {
     let all: Vec<JsValue> = Array::from(&rules(None).unwrap()).iter().collect();
     assert!(all.len() >= 50);
     assert!(all.iter().any(|r| s(&get(r, "code")) == "T3-2"));
-    let en: Vec<JsValue> = Array::from(&rules(Some("en".into())).unwrap()).iter().collect();
-    assert_ne!(s(&get(&all[0], "summary")), s(&get(&en[0], "summary")), "two languages");
+    let en: Vec<JsValue> = Array::from(&rules(Some("en".into())).unwrap())
+        .iter()
+        .collect();
+    assert_ne!(
+        s(&get(&all[0], "summary")),
+        s(&get(&en[0], "summary")),
+        "two languages"
+    );
     let doc = explain("T3-2", None).unwrap().expect("documentation");
     assert!(doc.contains("T3-2"));
     assert!(explain("NOPE", None).unwrap().is_none());

@@ -12,7 +12,10 @@ pub fn corpus() -> Vec<(String, KindOption)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let mut files = Vec::new();
     for dir in ["reports", "seeds", "excerpts"] {
-        let mut names: Vec<_> = std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut names: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         names.sort();
         files.extend(names);
     }
@@ -20,13 +23,26 @@ pub fn corpus() -> Vec<(String, KindOption)> {
         .iter()
         .map(|p| {
             let d = nianbao::input::decode(&std::fs::read(p).unwrap(), p.to_str()).unwrap();
-            (d.text, if d.kind == InputKind::Html { KindOption::Html } else { KindOption::Text })
+            (
+                d.text,
+                if d.kind == InputKind::Html {
+                    KindOption::Html
+                } else {
+                    KindOption::Text
+                },
+            )
         })
         .collect()
 }
 
 pub fn check(src: &str, kind: KindOption) -> api::Checked {
-    api::check(src, &CheckOptions { kind, ..Default::default() })
+    api::check(
+        src,
+        &CheckOptions {
+            kind,
+            ..Default::default()
+        },
+    )
 }
 
 /// A real report repeated to about `size` bytes: text, or the HTML page's body repeated.
@@ -45,4 +61,3 @@ pub fn synthetic(size: usize, html: bool) -> String {
         one.repeat(size / one.len() + 1)
     }
 }
-

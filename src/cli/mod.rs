@@ -55,8 +55,14 @@ pub fn expand(paths: &[PathBuf]) -> Expanded {
                         }
                     }
                     Err(err) => {
-                        let at = err.path().map(Path::to_path_buf).unwrap_or_else(|| p.clone());
-                        inputs.push(Input::Unlisted(at, format!("无法读取文件夹 / cannot read the folder: {err}")));
+                        let at = err
+                            .path()
+                            .map(Path::to_path_buf)
+                            .unwrap_or_else(|| p.clone());
+                        inputs.push(Input::Unlisted(
+                            at,
+                            format!("无法读取文件夹 / cannot read the folder: {err}"),
+                        ));
                     }
                 }
             }
@@ -67,7 +73,11 @@ pub fn expand(paths: &[PathBuf]) -> Expanded {
             inputs.push(Input::File(p.clone()));
         }
     }
-    Expanded { inputs, any_folder, empty }
+    Expanded {
+        inputs,
+        any_folder,
+        empty,
+    }
 }
 
 pub fn has_report_extension(p: &Path) -> bool {
@@ -115,13 +125,17 @@ where
         let (work, stop) = (&work, &stop);
         s.spawn(move || {
             pool.install(|| {
-                items.iter().enumerate().par_bridge().for_each_with(tx, |tx, (i, item)| {
-                    if stop.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let r = work(item);
-                    let _ = tx.send((i, r));
-                })
+                items
+                    .iter()
+                    .enumerate()
+                    .par_bridge()
+                    .for_each_with(tx, |tx, (i, item)| {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let r = work(item);
+                        let _ = tx.send((i, r));
+                    })
             })
         });
         let mut next = 0;
@@ -184,10 +198,15 @@ mod tests {
     fn emit_false_stops_early() {
         let items: Vec<u32> = (0..10_000).collect();
         let mut n = 0;
-        run_ordered(&items, 2, |&i| i, |_| {
-            n += 1;
-            n < 5
-        })
+        run_ordered(
+            &items,
+            2,
+            |&i| i,
+            |_| {
+                n += 1;
+                n < 5
+            },
+        )
         .unwrap();
         assert_eq!(n, 5);
     }
@@ -199,13 +218,40 @@ mod tests {
         std::fs::create_dir_all(dir.join("b/sub")).unwrap();
         std::fs::create_dir_all(dir.join("a")).unwrap();
         std::fs::create_dir_all(dir.join("empty")).unwrap();
-        for f in ["b/sub/z.TXT", "b/a.html", "a/x.docx", "a/y.pdf", "a/w.htm", "top.txt", "notes.md"] {
+        for f in [
+            "b/sub/z.TXT",
+            "b/a.html",
+            "a/x.docx",
+            "a/y.pdf",
+            "a/w.htm",
+            "top.txt",
+            "notes.md",
+        ] {
             std::fs::write(dir.join(f), "x").unwrap();
         }
         let e = expand(&[dir.clone(), dir.join("empty"), PathBuf::from("-")]);
-        let names: Vec<String> =
-            e.inputs.iter().map(|i| i.path().strip_prefix(&dir).unwrap_or(i.path()).display().to_string()).collect();
-        assert_eq!(names, ["a/w.htm", "a/x.docx", "b/a.html", "b/sub/z.TXT", "top.txt", "-"]);
+        let names: Vec<String> = e
+            .inputs
+            .iter()
+            .map(|i| {
+                i.path()
+                    .strip_prefix(&dir)
+                    .unwrap_or(i.path())
+                    .display()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "a/w.htm",
+                "a/x.docx",
+                "b/a.html",
+                "b/sub/z.TXT",
+                "top.txt",
+                "-"
+            ]
+        );
         assert!(e.any_folder);
         assert_eq!(e.empty, [dir.join("empty")]);
         std::fs::remove_dir_all(&dir).unwrap();

@@ -33,6 +33,10 @@ pub struct CheckedFile {
     pub notices: usize,
     /// Every finding: (code, name, severity).
     pub findings: Vec<(String, String, &'static str)>,
+    /// `pass`, `fail`, `incomplete` or `notReport` (the JSON contract's `summary.verdict`).
+    pub verdict: &'static str,
+    /// What could not be checked, one bilingual line each.
+    pub unchecked: Vec<String>,
 }
 
 impl CheckedFile {
@@ -49,9 +53,17 @@ impl CheckedFile {
             *counts.entry((rank, code.as_str())).or_default() += 1;
         }
         let mut v: Vec<_> = counts.into_iter().collect();
-        v.sort_by(|((ra, ca), na), ((rb, cb), nb)| ra.cmp(rb).then(nb.cmp(na)).then_with(|| code_order(ca, cb)));
+        v.sort_by(|((ra, ca), na), ((rb, cb), nb)| {
+            ra.cmp(rb).then(nb.cmp(na)).then_with(|| code_order(ca, cb))
+        });
         v.iter()
-            .map(|((_, code), n)| if *n > 1 { format!("{code}×{n}") } else { code.to_string() })
+            .map(|((_, code), n)| {
+                if *n > 1 {
+                    format!("{code}×{n}")
+                } else {
+                    code.to_string()
+                }
+            })
             .collect::<Vec<_>>()
             .join(" ")
     }
@@ -76,7 +88,12 @@ fn code_order(a: &str, b: &str) -> std::cmp::Ordering {
 pub struct Totals {
     pub files: usize,
     pub failed: usize,
+    /// Reports with no error whose every part was checked.
     pub passing: usize,
+    /// Reports with no error but parts that could not be checked.
+    pub incomplete: usize,
+    /// Texts that are not annual reports.
+    pub not_report: usize,
     pub inputs: BTreeMap<String, usize>,
     pub formats: BTreeMap<&'static str, usize>,
     /// code → (name, severity, findings, files)
@@ -90,13 +107,19 @@ impl Totals {
         match &r.outcome {
             Outcome::Failed(_) => self.failed += 1,
             Outcome::Checked(c) => {
-                if c.errors == 0 {
-                    self.passing += 1;
+                match c.verdict {
+                    "pass" => self.passing += 1,
+                    "incomplete" => self.incomplete += 1,
+                    "notReport" => self.not_report += 1,
+                    _ => {}
                 }
                 *self.formats.entry(c.format).or_default() += 1;
                 let mut seen: Vec<&str> = Vec::new();
                 for (code, name, sev) in &c.findings {
-                    let e = self.rules.entry(code.clone()).or_insert_with(|| (name.clone(), *sev, 0, 0));
+                    let e = self
+                        .rules
+                        .entry(code.clone())
+                        .or_insert_with(|| (name.clone(), *sev, 0, 0));
                     e.2 += 1;
                     if !seen.contains(&code.as_str()) {
                         seen.push(code);
@@ -113,10 +136,18 @@ impl Totals {
         let mut out = String::new();
         let checked = self.files - self.failed;
         let _ = writeln!(out, "── 汇总 / summary ──");
-        let inputs: Vec<String> = self.inputs.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        let inputs: Vec<String> = self
+            .inputs
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
         let _ = writeln!(out, "文件 / files: {} ({})", self.files, inputs.join(", "));
         if self.failed > 0 {
-            let _ = writeln!(out, "无法读取或检查 / could not be read or checked: {}", self.failed);
+            let _ = writeln!(
+                out,
+                "无法读取或检查 / could not be read or checked: {}",
+                self.failed
+            );
         }
         // The formats in a fixed order, then any other.
         let mut formats: Vec<String> = Vec::new();
@@ -135,9 +166,23 @@ impl Totals {
         }
         let _ = writeln!(
             out,
-            "通过（无错误级问题）/ passing (no error-severity finding): {} / {checked}",
+            "通过（无错误且全部已检查）/ passing (no error, every part checked): {} / {checked}",
             self.passing
         );
+        if self.incomplete > 0 {
+            let _ = writeln!(
+                out,
+                "未发现错误但有部分未能检查 / no error but not every part checked: {}",
+                self.incomplete
+            );
+        }
+        if self.not_report > 0 {
+            let _ = writeln!(
+                out,
+                "不是年度报告，未作检查 / not an annual report, not checked: {}",
+                self.not_report
+            );
+        }
         if self.rules.is_empty() {
             let _ = writeln!(out, "未发现问题 / no findings");
         } else {
@@ -145,7 +190,11 @@ impl Totals {
             let _ = writeln!(out, "各规则问题数 / findings per rule ({total}):");
             let mut rows: Vec<_> = self.rules.iter().collect();
             rows.sort_by(|(ca, a), (cb, b)| b.2.cmp(&a.2).then_with(|| code_order(ca, cb)));
-            let w = rows.iter().map(|(c, r)| c.len() + 1 + r.0.len()).max().unwrap_or(0);
+            let w = rows
+                .iter()
+                .map(|(c, r)| c.len() + 1 + r.0.len())
+                .max()
+                .unwrap_or(0);
             for (code, (name, sev, n, files)) in rows {
                 let label = format!("{code} {name}");
                 let _ = writeln!(out, "  {label:<w$}  {sev:<7}  {n:>6} 处，涉及 {files} 个文件 / {n} findings in {files} files");
@@ -155,7 +204,7 @@ impl Totals {
     }
 }
 
-pub const CSV_HEADER: [&str; 11] = [
+pub const CSV_HEADER: [&str; 13] = [
     "文件/file",
     "机关/agency",
     "年度/year",
@@ -167,6 +216,8 @@ pub const CSV_HEADER: [&str; 11] = [
     "提示/notices",
     "主要问题/main codes",
     "读取失败/failure",
+    "结论/verdict",
+    "未能检查/not checked",
 ];
 
 /// The start of the CSV table: a UTF-8 byte order mark (so that Excel reads the Chinese text)
@@ -177,7 +228,7 @@ pub fn csv_header() -> String {
 
 /// One file's row of the CSV table.
 pub fn csv_row(r: &Record) -> String {
-    let row: [String; 11] = match &r.outcome {
+    let row: [String; 13] = match &r.outcome {
         Outcome::Checked(c) => [
             r.file.clone(),
             c.agency.clone().unwrap_or_default(),
@@ -190,9 +241,11 @@ pub fn csv_row(r: &Record) -> String {
             c.notices.to_string(),
             c.main_codes(),
             String::new(),
+            c.verdict.to_string(),
+            c.unchecked.join("；"),
         ],
         Outcome::Failed(msg) => {
-            let mut row: [String; 11] = Default::default();
+            let mut row: [String; 13] = Default::default();
             row[0] = r.file.clone();
             row[4] = r.input.clone();
             row[10] = msg.clone();
@@ -203,7 +256,9 @@ pub fn csv_row(r: &Record) -> String {
 }
 
 fn csv_line<S: AsRef<[u8]>>(fields: &[S]) -> String {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     // Writing to a Vec cannot fail, and the fields are UTF-8.
     let _ = w.write_record(fields);
     let bytes = w.into_inner().unwrap_or_default();
@@ -223,13 +278,28 @@ mod tests {
             errors: findings.iter().filter(|f| f.1 == "error").count(),
             warnings: findings.iter().filter(|f| f.1 == "warning").count(),
             notices: findings.iter().filter(|f| f.1 == "notice").count(),
-            findings: findings.iter().map(|(c, s)| (c.to_string(), format!("name-of-{c}"), *s)).collect(),
+            findings: findings
+                .iter()
+                .map(|(c, s)| (c.to_string(), format!("name-of-{c}"), *s))
+                .collect(),
+            verdict: if findings.iter().any(|f| f.1 == "error") {
+                "fail"
+            } else {
+                "pass"
+            },
+            unchecked: Vec::new(),
         }
     }
 
     #[test]
     fn main_codes_errors_first_then_by_count_then_code() {
-        let f = file(&[("T4-1", "warning"), ("T3-10", "error"), ("T3-2", "error"), ("T3-10", "error"), ("P-3", "notice")]);
+        let f = file(&[
+            ("T4-1", "warning"),
+            ("T3-10", "error"),
+            ("T3-2", "error"),
+            ("T3-10", "error"),
+            ("P-3", "notice"),
+        ]);
         assert_eq!(f.main_codes(), "T3-10×2 T3-2 T4-1");
         assert_eq!(file(&[("P-3", "notice")]).main_codes(), "");
     }
@@ -237,9 +307,19 @@ mod tests {
     #[test]
     fn totals_count_files_findings_and_passing() {
         let mut t = Totals::default();
-        let rec = |name: &str, o: Outcome| Record { file: name.into(), input: "txt".into(), outcome: o };
-        t.add(&rec("a", Outcome::Checked(Box::new(file(&[("T3-2", "error"), ("T3-2", "error")])))));
-        t.add(&rec("b", Outcome::Checked(Box::new(file(&[("T3-2", "error"), ("P-3", "notice")])))));
+        let rec = |name: &str, o: Outcome| Record {
+            file: name.into(),
+            input: "txt".into(),
+            outcome: o,
+        };
+        t.add(&rec(
+            "a",
+            Outcome::Checked(Box::new(file(&[("T3-2", "error"), ("T3-2", "error")]))),
+        ));
+        t.add(&rec(
+            "b",
+            Outcome::Checked(Box::new(file(&[("T3-2", "error"), ("P-3", "notice")]))),
+        ));
         t.add(&rec("c", Outcome::Checked(Box::new(file(&[])))));
         t.add(&rec("d", Outcome::Failed("坏 / bad".into())));
         assert_eq!((t.files, t.failed, t.passing), (4, 1, 1));
@@ -247,7 +327,10 @@ mod tests {
         assert_eq!(t.rules["T3-2"].3, 2, "in two files");
         let s = t.render();
         assert!(s.contains("文件 / files: 4 (txt 4)"), "{s}");
-        assert!(s.contains("passing (no error-severity finding): 1 / 3"), "{s}");
+        assert!(
+            s.contains("passing (no error, every part checked): 1 / 3"),
+            "{s}"
+        );
         assert!(s.contains("could not be read or checked: 1"), "{s}");
         let t3 = s.find("T3-2").unwrap();
         let p3 = s.find("P-3").unwrap();
@@ -257,13 +340,24 @@ mod tests {
     #[test]
     fn csv_has_bom_header_and_quoted_fields() {
         let s = csv_header()
-            + &csv_row(&Record { file: "a,b.txt".into(), input: "txt".into(), outcome: Outcome::Checked(Box::new(file(&[("T3-2", "error")]))) })
-            + &csv_row(&Record { file: "c.html".into(), input: "html".into(), outcome: Outcome::Failed("无法读取 / cannot read".into()) });
+            + &csv_row(&Record {
+                file: "a,b.txt".into(),
+                input: "txt".into(),
+                outcome: Outcome::Checked(Box::new(file(&[("T3-2", "error")]))),
+            })
+            + &csv_row(&Record {
+                file: "c.html".into(),
+                input: "html".into(),
+                outcome: Outcome::Failed("无法读取 / cannot read".into()),
+            });
         assert!(s.starts_with('\u{feff}'));
         assert!(s.contains("\r\n"), "CRLF line ends, as spreadsheets expect");
         let lines: Vec<&str> = s.trim_start_matches('\u{feff}').lines().collect();
         assert_eq!(lines[0], CSV_HEADER.join(","));
-        assert_eq!(lines[1], "\"a,b.txt\",示例区人民政府,2023,2021,txt,UTF-8,1,0,0,T3-2,");
-        assert_eq!(lines[2], "c.html,,,,html,,,,,,无法读取 / cannot read");
+        assert_eq!(
+            lines[1],
+            "\"a,b.txt\",示例区人民政府,2023,2021,txt,UTF-8,1,0,0,T3-2,,fail,"
+        );
+        assert_eq!(lines[2], "c.html,,,,html,,,,,,无法读取 / cannot read,,");
     }
 }

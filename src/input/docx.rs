@@ -160,7 +160,13 @@ fn xml_text(xml: &[u8]) -> (std::borrow::Cow<'_, str>, bool) {
         Some((enc, bom)) if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE => {
             let le = enc == encoding_rs::UTF_16LE;
             let body = &xml[bom..];
-            let units = body.chunks_exact(2).map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
+            let units = body.chunks_exact(2).map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            });
             let mut errors = body.len() % 2 == 1;
             let text: String = char::decode_utf16(units)
                 .map(|r| {

@@ -129,7 +129,11 @@ pub fn encoding_rs_decoder(encoding: &'static Encoding, bytes: &[u8]) -> (String
 
 /// [`decode`] with the given text decoder; everything else (detection, `.docx`, refusals) is
 /// the same.
-pub fn decode_with(bytes: &[u8], file_name: Option<&str>, text_decoder: TextDecoderFn<'_>) -> Result<Decoded, InputError> {
+pub fn decode_with(
+    bytes: &[u8],
+    file_name: Option<&str>,
+    text_decoder: TextDecoderFn<'_>,
+) -> Result<Decoded, InputError> {
     if bytes.is_empty() {
         return Err(InputError::Empty);
     }
@@ -324,10 +328,20 @@ fn scan_text(text: &str) -> TextScan {
     // of every file of a batch.
     let b = text.as_bytes();
     let nuls = b.iter().filter(|&&c| c == 0).count();
-    let c0 = b.iter().filter(|&&c| matches!(c, 0x01..=0x08 | 0x0E..=0x1F | 0x7F)).count();
+    let c0 = b
+        .iter()
+        .filter(|&&c| matches!(c, 0x01..=0x08 | 0x0E..=0x1F | 0x7F))
+        .count();
     // C1 controls U+0080..U+009F are C2 80..C2 9F in UTF-8.
-    let c1 = memchr::memchr_iter(0xC2, b).filter(|&i| matches!(b.get(i + 1), Some(0x80..=0x9F))).count();
-    TextScan { chars: text.chars().count(), controls: nuls + c0 + c1, nuls, replacements: text.matches('\u{FFFD}').count() }
+    let c1 = memchr::memchr_iter(0xC2, b)
+        .filter(|&i| matches!(b.get(i + 1), Some(0x80..=0x9F)))
+        .count();
+    TextScan {
+        chars: text.chars().count(),
+        controls: nuls + c0 + c1,
+        nuls,
+        replacements: text.matches('\u{FFFD}').count(),
+    }
 }
 
 /// Lower-cased extension of the last path component.

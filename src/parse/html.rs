@@ -48,14 +48,16 @@ impl Role {
             name
         };
         match name {
-            "script" | "style" | "noscript" | "template" | "head" | "iframe" | "object" | "embed" | "svg" | "math"
-            | "select" | "option" | "button" | "input" | "textarea" | "canvas" | "audio" | "video" | "map" => Role::Skip,
+            "script" | "style" | "noscript" | "template" | "head" | "iframe" | "object"
+            | "embed" | "svg" | "math" | "select" | "option" | "button" | "input" | "textarea"
+            | "canvas" | "audio" | "video" | "map" => Role::Skip,
             "br" => Role::Break,
             "table" => Role::Table,
             "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" => Role::TablePart,
-            "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol" | "dl" | "dt" | "dd" | "section"
-            | "article" | "header" | "footer" | "nav" | "aside" | "main" | "blockquote" | "pre" | "address" | "figure"
-            | "figcaption" | "form" | "fieldset" | "hr" | "caption" | "center" | "body" | "html" => Role::Block,
+            "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol" | "dl"
+            | "dt" | "dd" | "section" | "article" | "header" | "footer" | "nav" | "aside"
+            | "main" | "blockquote" | "pre" | "address" | "figure" | "figcaption" | "form"
+            | "fieldset" | "hr" | "caption" | "center" | "body" | "html" => Role::Block,
             _ => Role::Inline,
         }
     }
@@ -146,7 +148,11 @@ impl<'a> HtmlNode for ego_tree::NodeRef<'a, scraper::Node> {
     fn attr(&self, name: &str) -> Option<Cow<'_, str>> {
         // A linear scan by name: an element has a handful of attributes, and scraper's own
         // `attr` interns the name and binary-searches by qualified name, which costs more.
-        self.value().as_element()?.attrs().find(|(n, _)| *n == name).map(|(_, v)| Cow::Borrowed(v))
+        self.value()
+            .as_element()?
+            .attrs()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| Cow::Borrowed(v))
     }
     fn first_child(&self) -> Option<Self> {
         ego_tree::NodeRef::first_child(self)
@@ -159,10 +165,18 @@ impl<'a> HtmlNode for ego_tree::NodeRef<'a, scraper::Node> {
 /// Render a tree whose markup is `source` (text is located in `source` to map positions back).
 /// `title` stands for the page's `<title>` when the tree has none (a live element of a page).
 /// Returns the document and, for each table cell rendered, its grid position and node.
-pub fn render_tree<N: HtmlNode>(source: &str, root: N, title: Option<String>) -> (Document, Vec<(GridPos, N)>) {
+pub fn render_tree<N: HtmlNode>(
+    source: &str,
+    root: N,
+    title: Option<String>,
+) -> (Document, Vec<(GridPos, N)>) {
     let markup = scan_markup(source);
     // Without a `<style` in the markup there is no `<style>` element to read (saves a walk of the tree).
-    let hidden_classes = if markup.has_style { hidden_classes(&root) } else { HashSet::new() };
+    let hidden_classes = if markup.has_style {
+        hidden_classes(&root)
+    } else {
+        HashSet::new()
+    };
     let mut r = Renderer {
         src: source,
         out: String::with_capacity(source.len() / 3),
@@ -188,7 +202,13 @@ pub fn render_tree<N: HtmlNode>(source: &str, root: N, title: Option<String>) ->
     let mut segs = r.cells;
     segs.extend(r.segs);
     segs.sort_by_key(|s| (s.text.start, usize::MAX - s.text.len()));
-    let doc = Document { source: source.to_string(), kind: InputKind::Html, text: r.out, segments: segs, html_title: title };
+    let doc = Document {
+        source: source.to_string(),
+        kind: InputKind::Html,
+        text: r.out,
+        segments: segs,
+        html_title: title,
+    };
     (doc, r.cell_nodes)
 }
 
@@ -278,14 +298,22 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
         }
         let source = self.locate(t);
         let exact = self.src.get(source.start..source.end) == Some(&self.out[start..]);
-        self.segs.push(Segment { text: Span::new(start, self.out.len()), source, grid: self.grid, exact });
+        self.segs.push(Segment {
+            text: Span::new(start, self.out.len()),
+            source,
+            grid: self.grid,
+            exact,
+        });
     }
 
     /// Find the source bytes of a text node: search forward from the cursor for its first
     /// visible characters. Entities make the lengths differ; then only the start is exact.
     fn locate(&mut self, t: &str) -> Span {
         let trimmed = t.trim_matches(|c: char| c.is_whitespace() || c == '\u{00A0}');
-        let probe = &trimmed[..trimmed.char_indices().nth(6).map_or(trimmed.len(), |(i, _)| i)];
+        let probe = &trimmed[..trimmed
+            .char_indices()
+            .nth(6)
+            .map_or(trimmed.len(), |(i, _)| i)];
         if probe.is_empty() {
             return Span::new(self.cursor, self.cursor);
         }
@@ -293,7 +321,11 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
         let hay = &self.src[self.cursor..crate::source::LineIndex::clamp(self.src, window_end)];
         if let Some(i) = find_bytes(hay.as_bytes(), probe.as_bytes()) {
             let start = self.cursor + i;
-            let end = if self.src[start..].starts_with(trimmed) { start + trimmed.len() } else { start + probe.len() };
+            let end = if self.src[start..].starts_with(trimmed) {
+                start + trimmed.len()
+            } else {
+                start + probe.len()
+            };
             self.cursor = end;
             return Span::new(start, end);
         }
@@ -386,7 +418,14 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
                 if let Some(id) = covering {
                     let (node, or, _) = &cells[id];
                     if *or == r {
-                        self.cell(node.clone(), GridPos { table: index, row: r, col: c });
+                        self.cell(
+                            node.clone(),
+                            GridPos {
+                                table: index,
+                                row: r,
+                                col: c,
+                            },
+                        );
                     }
                 }
             }
@@ -397,7 +436,11 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
     fn cell(&mut self, node: N, pos: GridPos) {
         // The next cell start tag at or after the cursor.
         let k = self.td_offsets.partition_point(|s| s.start < self.cursor);
-        let source = self.td_offsets.get(k).copied().unwrap_or(Span::new(self.cursor, self.cursor));
+        let source = self
+            .td_offsets
+            .get(k)
+            .copied()
+            .unwrap_or(Span::new(self.cursor, self.cursor));
         if source.end > self.cursor {
             self.cursor = source.end;
         }
@@ -417,17 +460,27 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
         }
         self.grid = saved;
         self.cell_nodes.push((pos, node));
-        self.cells.push(Segment { text: Span::new(start, self.out.len()), source, grid: Some(pos), exact: false });
+        self.cells.push(Segment {
+            text: Span::new(start, self.out.len()),
+            source,
+            grid: Some(pos),
+            exact: false,
+        });
     }
 }
 
 fn span_attr(v: Option<&str>) -> usize {
-    v.and_then(|s| s.trim().trim_end_matches(';').parse::<usize>().ok()).filter(|&n| n >= 1).unwrap_or(1).min(MAX_SPAN)
+    v.and_then(|s| s.trim().trim_end_matches(';').parse::<usize>().ok())
+        .filter(|&n| n >= 1)
+        .unwrap_or(1)
+        .min(MAX_SPAN)
 }
 
 /// Does the cell hold a table of its own (a layout table)?
 fn has_nested_table<N: HtmlNode>(cell: &N) -> bool {
-    descendants(cell, |_| false).skip(1).any(|n| is_tag(&n, &["table"]))
+    descendants(cell, |_| false)
+        .skip(1)
+        .any(|n| is_tag(&n, &["table"]))
 }
 
 /// Is an element hidden: by the live page's computed style, the `hidden` attribute, an
@@ -439,7 +492,10 @@ fn is_hidden<N: HtmlNode>(node: &N, hidden_classes: &HashSet<String>) -> bool {
     node.attr("hidden").is_some()
         || node.attr("style").is_some_and(|s| style_hides(&s))
         || (!hidden_classes.is_empty()
-            && node.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|c| hidden_classes.contains(c))))
+            && node.attr("class").is_some_and(|c| {
+                c.split_ascii_whitespace()
+                    .any(|c| hidden_classes.contains(c))
+            }))
 }
 
 /// The `<tr>` rows of a table (directly or inside thead/tbody/tfoot, not nested tables),
@@ -448,7 +504,9 @@ fn table_rows<N: HtmlNode>(table: &N, hidden: &HashSet<String>) -> Vec<Vec<N>> {
     let mut rows = Vec::new();
     let visible = |n: &N| !is_hidden(n, hidden);
     let mut push_row = |tr: &N| {
-        let cells: Vec<N> = children(tr).filter(|c| is_tag(c, &["td", "th"]) && visible(c)).collect();
+        let cells: Vec<N> = children(tr)
+            .filter(|c| is_tag(c, &["td", "th"]) && visible(c))
+            .collect();
         rows.push(cells);
     };
     for child in children(table) {
@@ -476,8 +534,13 @@ fn style_hides(style: &str) -> bool {
     memchr::memchr_iter(b':', b).any(|colon| {
         // Only values starting `0`, `.`, `n(one)` or `h(idden)` can hide; most declarations are
         // others (font-family, margins, borders…), so look at the property only for those.
-        let value_start = b[colon + 1..].iter().position(|c| !c.is_ascii_whitespace()).map_or(b.len(), |k| colon + 1 + k);
-        if b.get(value_start).is_some_and(|&c| c.is_ascii() && !matches!(c, b'0' | b'.' | b'n' | b'N' | b'h' | b'H')) {
+        let value_start = b[colon + 1..]
+            .iter()
+            .position(|c| !c.is_ascii_whitespace())
+            .map_or(b.len(), |k| colon + 1 + k);
+        if b.get(value_start)
+            .is_some_and(|&c| c.is_ascii() && !matches!(c, b'0' | b'.' | b'n' | b'N' | b'h' | b'H'))
+        {
             return false;
         }
         let start = memchr::memrchr(b';', &b[..colon]).map_or(0, |k| k + 1);
@@ -508,7 +571,9 @@ fn declaration_hides(prop: &str, value: &str) -> bool {
 
 /// Does a CSS value start with a number equal to zero (`0`, `0.0`, `0px`, `0pt`)?
 fn number_is_zero(v: &str) -> bool {
-    let n = &v[..v.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(v.len())];
+    let n = &v[..v
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(v.len())];
     n.parse::<f64>().is_ok_and(|x| x == 0.0)
 }
 
@@ -518,7 +583,9 @@ fn hidden_classes<N: HtmlNode>(root: &N) -> HashSet<String> {
     for node in descendants(root, |n| is_tag(n, &["style"])).filter(|n| is_tag(n, &["style"])) {
         let css = text_of(&node);
         for rule in css.split('}') {
-            let Some((selectors, body)) = rule.split_once('{') else { continue };
+            let Some((selectors, body)) = rule.split_once('{') else {
+                continue;
+            };
             if !style_hides(body) {
                 continue;
             }
@@ -526,7 +593,11 @@ fn hidden_classes<N: HtmlNode>(root: &N) -> HashSet<String> {
                 let sel = sel.trim();
                 // Only simple class selectors, possibly qualified by a tag: `.x`, `span.x`.
                 if let Some((_, class)) = sel.rsplit_once('.') {
-                    if !class.is_empty() && class.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+                    if !class.is_empty()
+                        && class
+                            .chars()
+                            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+                    {
                         out.insert(class.to_string());
                     }
                 }
@@ -555,11 +626,16 @@ fn scan_markup(src: &str) -> Markup {
             continue;
         }
         if src[i..].starts_with("<!--") {
-            i = src[i + 4..].find("-->").map(|j| i + 4 + j + 3).unwrap_or(b.len());
+            i = src[i + 4..]
+                .find("-->")
+                .map(|j| i + 4 + j + 3)
+                .unwrap_or(b.len());
             continue;
         }
         let name_is = |i: usize, n: &[u8]| {
-            n.iter().enumerate().all(|(k, &c)| lower(i + 1 + k) == Some(c))
+            n.iter()
+                .enumerate()
+                .all(|(k, &c)| lower(i + 1 + k) == Some(c))
                 && !lower(i + 1 + n.len()).is_some_and(|c| c.is_ascii_alphanumeric())
         };
         for raw in [&b"script"[..], b"style"] {
@@ -579,7 +655,10 @@ fn scan_markup(src: &str) -> Markup {
         }
         i += 1;
     }
-    Markup { cell_tags: out, has_style }
+    Markup {
+        cell_tags: out,
+        has_style,
+    }
 }
 
 /// The position of the first `</name` (any letter case) at or after `from`.
@@ -587,7 +666,9 @@ fn find_close_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut at = from;
     loop {
         let p = at + memchr::memchr(b'<', b.get(at..)?)?;
-        if b.get(p + 1) == Some(&b'/') && b.get(p + 2..p + 2 + name.len())?.eq_ignore_ascii_case(name) {
+        if b.get(p + 1) == Some(&b'/')
+            && b.get(p + 2..p + 2 + name.len())?.eq_ignore_ascii_case(name)
+        {
             return Some(p);
         }
         at = p + 1;
@@ -614,23 +695,58 @@ mod tests {
 <tr><td>（二）部分公开</td><td>&nbsp;</td></tr></table>
 <script>var x = "<td>";</script><p style="display: none">隐藏</p></body></html>"#;
         let d = render(src);
-        assert_eq!(d.text, "一、总体情况\n三、本年度办理结果\t（一）予以公开\t1\n\t（二）部分公开\t\n");
-        let spans = render("<table><tr><td colspan=2>行政许可</td><td colspan=3>5</td></tr></table>");
+        assert_eq!(
+            d.text,
+            "一、总体情况\n三、本年度办理结果\t（一）予以公开\t1\n\t（二）部分公开\t\n"
+        );
+        let spans =
+            render("<table><tr><td colspan=2>行政许可</td><td colspan=3>5</td></tr></table>");
         assert_eq!(spans.text, "行政许可\t5\n");
         assert_eq!(d.html_title.as_deref(), Some("T"));
         // The cell "1" maps to its grid position and its <td> tag.
         let at = d.text.find('1').unwrap();
-        assert_eq!(d.grid_at(at), Some(GridPos { table: 0, row: 0, col: 2 }));
+        assert_eq!(
+            d.grid_at(at),
+            Some(GridPos {
+                table: 0,
+                row: 0,
+                col: 2
+            })
+        );
         let s = d.source_span(Span::new(at, at + 1));
         assert_eq!(&src[s.start..s.end], "1");
     }
 
     #[test]
     fn styles_that_hide() {
-        for hides in ["display:none", "DISPLAY: None !important", "color:red; visibility : hidden", "font-size:0", "font-size:0pt", "font-size: 0.0px;", "opacity:0", "opacity: 0.0", "background:url(http://x/a.png);display:none", "display:\u{3000}none", "font-size:.0", "color:red;;font-size : 0 ;"] {
+        for hides in [
+            "display:none",
+            "DISPLAY: None !important",
+            "color:red; visibility : hidden",
+            "font-size:0",
+            "font-size:0pt",
+            "font-size: 0.0px;",
+            "opacity:0",
+            "opacity: 0.0",
+            "background:url(http://x/a.png);display:none",
+            "display:\u{3000}none",
+            "font-size:.0",
+            "color:red;;font-size : 0 ;",
+        ] {
             assert!(style_hides(hides), "{hides}");
         }
-        for shows in ["font-size:10.5pt；字体：宋体", "display:宋体宋体宋体宋体", "", "display:block", "font-size:10.5pt", "font-size:0.5em", "opacity:0.5", "visibility:visible", "mso-hide:none", "text-indent:0;color:none"] {
+        for shows in [
+            "font-size:10.5pt；字体：宋体",
+            "display:宋体宋体宋体宋体",
+            "",
+            "display:block",
+            "font-size:10.5pt",
+            "font-size:0.5em",
+            "opacity:0.5",
+            "visibility:visible",
+            "mso-hide:none",
+            "text-indent:0;color:none",
+        ] {
             assert!(!style_hides(shows), "{shows}");
         }
     }

@@ -16,20 +16,31 @@ pub fn sections(compact: &Compact, text: &str) -> Vec<Section> {
         let marker = format!("{numeral}、");
         let mut best: Option<(usize, usize)> = None;
         let mut search = from;
-        while let Some(i) = c.get(search..).and_then(|s| s.find(&marker)).map(|i| i + search) {
+        while let Some(i) = c
+            .get(search..)
+            .and_then(|s| s.find(&marker))
+            .map(|i| i + search)
+        {
             let after = i + marker.len();
             let window: String = c[after..].chars().take(20).collect();
             // The heading's keyword must come soon after the numbering, in the same phrase.
-            let hit = spec.keywords.iter().filter_map(|k| window.find(&fold_str(k)).map(|p| (p, k.len()))).min();
+            let hit = spec
+                .keywords
+                .iter()
+                .filter_map(|k| window.find(&fold_str(k)).map(|p| (p, k.len())))
+                .min();
             if let Some((p, klen)) = hit {
                 let gap = &window[..p];
-                if !gap.contains(['。', '；', ';']) && !gap.chars().any(|ch| ch.is_ascii_digit()) {
+                if !gap.contains(['。', '；', ';']) && !gap.chars().any(|ch| ch.is_ascii_digit())
+                {
                     let mut end = after + p + klen;
                     // Extend over the rest of the heading (…情况 / …事项), on the same line.
                     let rest: String = c[end..].chars().take(12).collect();
                     for tail in ["情况", "事项"] {
                         if let Some(t) = rest.find(tail) {
-                            let same_line = !text[compact.orig_end(end)..compact.orig(end + t).max(compact.orig_end(end))].contains('\n');
+                            let same_line = !text[compact.orig_end(end)
+                                ..compact.orig(end + t).max(compact.orig_end(end))]
+                                .contains('\n');
                             if !rest[..t].contains(['。', '，', ',', '；']) && same_line {
                                 end += t + tail.len();
                                 break;
@@ -51,7 +62,10 @@ pub fn sections(compact: &Compact, text: &str) -> Vec<Section> {
     for (k, &(number, key, s, e)) in found.iter().enumerate() {
         let hs = compact.orig(s);
         let he = compact.orig_end(e);
-        let next = found.get(k + 1).map(|f| compact.orig(f.2)).unwrap_or(text.len());
+        let next = found
+            .get(k + 1)
+            .map(|f| compact.orig(f.2))
+            .unwrap_or(text.len());
         out.push(Section {
             number,
             key,
@@ -94,11 +108,23 @@ pub struct Meta {
     pub published: Option<String>,
 }
 
-const REPORT_WORDS: [&str; 6] = ["政府信息公开工作年度报告", "信息公开工作年度报告", "信息公开年度报告", "政府信息公开工作年报", "信息公开年度工作报告", "信息公开工作年报"];
+const REPORT_WORDS: [&str; 6] = [
+    "政府信息公开工作年度报告",
+    "信息公开工作年度报告",
+    "信息公开年度报告",
+    "政府信息公开工作年报",
+    "信息公开年度工作报告",
+    "信息公开工作年报",
+];
 
 pub fn meta(doc: &Document, sections: &[Section]) -> Meta {
     let text = doc.text.as_str();
-    let head_end = sections.first().map(|s| s.heading_span.start).unwrap_or(text.len()).min(6000).max(text.len().min(1500));
+    let head_end = sections
+        .first()
+        .map(|s| s.heading_span.start)
+        .unwrap_or(text.len())
+        .min(6000)
+        .max(text.len().min(1500));
     let head = &text[..crate::source::LineIndex::clamp(text, head_end)];
     // Title: crawler header, then the HTML <title>, then the first short line naming the
     // report (one with a year preferred; breadcrumbs skipped).
@@ -115,7 +141,11 @@ pub fn meta(doc: &Document, sections: &[Section]) -> Meta {
         }
     }
     if title.is_none() {
-        if let Some(t) = doc.html_title.as_deref().filter(|t| names_report(t) && !years_in(t).is_empty()) {
+        if let Some(t) = doc
+            .html_title
+            .as_deref()
+            .filter(|t| names_report(t) && !years_in(t).is_empty())
+        {
             title = Some((t.to_string(), None));
         }
     }
@@ -124,10 +154,18 @@ pub fn meta(doc: &Document, sections: &[Section]) -> Meta {
         let candidates: Vec<usize> = (0..lines.len())
             .filter(|&i| {
                 let t = lines[i].1.trim();
-                names_report(t) && t.chars().count() <= 80 && !t.starts_with("根据") && !t.contains(['。', '>', '》']) && !t.contains("位置")
+                names_report(t)
+                    && t.chars().count() <= 80
+                    && !t.starts_with("根据")
+                    && !t.contains(['。', '>', '》'])
+                    && !t.contains("位置")
             })
             .collect();
-        let pick = candidates.iter().copied().find(|&i| !years_in(&squeeze(lines[i].1)).is_empty()).or(candidates.first().copied());
+        let pick = candidates
+            .iter()
+            .copied()
+            .find(|&i| !years_in(&squeeze(lines[i].1)).is_empty())
+            .or(candidates.first().copied());
         if let Some(i) = pick {
             let (off, line) = lines[i];
             let t = line.trim();
@@ -135,15 +173,24 @@ pub fn meta(doc: &Document, sections: &[Section]) -> Meta {
             let mut text = t.to_string();
             // "淮安市人民政府" on the line above "2024 年政府信息公开工作年度报告".
             if squeeze(t).starts_with(|c: char| c.is_ascii_digit()) {
-                if let Some(&(poff, pline)) = (0..i).rev().map(|j| &lines[j]).find(|(_, l)| !l.trim().is_empty()) {
+                if let Some(&(poff, pline)) = (0..i)
+                    .rev()
+                    .map(|j| &lines[j])
+                    .find(|(_, l)| !l.trim().is_empty())
+                {
                     let p = pline.trim();
-                    if p.chars().count() <= 30 && p.chars().all(|c| is_han(c) || "()（）".contains(c)) {
+                    if p.chars().count() <= 30
+                        && p.chars().all(|c| is_han(c) || "()（）".contains(c))
+                    {
                         start = poff + pline.find(p).unwrap_or(0);
                         text = format!("{p}{t}");
                     }
                 }
             }
-            title = Some((text, Some(Span::new(start, off + line.find(t).unwrap_or(0) + t.len()))));
+            title = Some((
+                text,
+                Some(Span::new(start, off + line.find(t).unwrap_or(0) + t.len())),
+            ));
         }
     }
     let (title, title_span) = match title {
@@ -151,59 +198,113 @@ pub fn meta(doc: &Document, sections: &[Section]) -> Meta {
         None => (None, None),
     };
     // Year and agency from the title.
-    let (title_year, title_agency) = title.as_deref().map(|t| year_and_agency(&squeeze(t))).unwrap_or((None, None));
+    let (title_year, title_agency) = title
+        .as_deref()
+        .map(|t| year_and_agency(&squeeze(t)))
+        .unwrap_or((None, None));
     // Year from the statistics-period sentence.
-    let period_year = ["统计期限", "统计时限", "统计时间", "统计期间", "数据统计", "统计区间"].iter().find_map(|k| {
+    let period_year = [
+        "统计期限",
+        "统计时限",
+        "统计时间",
+        "统计期间",
+        "数据统计",
+        "统计区间",
+    ]
+    .iter()
+    .find_map(|k| {
         let i = text.find(k)?;
         let window = &text[i..crate::source::LineIndex::clamp(text, i + 90)];
         years_in(window).first().map(|&(_, y)| y)
     });
     // Publication date from a crawler header or a page line.
     let published = find_date(head);
-    let published_year = published.as_deref().and_then(|d| d[..4].parse::<i32>().ok());
+    let published_year = published
+        .as_deref()
+        .and_then(|d| d[..4].parse::<i32>().ok());
     // A phrase naming the report anywhere near the top (e.g. in the preamble).
     let phrase = report_phrase(head);
     // Last resort: the work year named at the start of section 一 ("2019年，我乡…").
     let opening_year = text_after_first_heading(text, sections).and_then(|t| {
         let t = squeeze(t);
-        years_in(&t).first().filter(|&&(i, _)| i == 0 && t[4..].starts_with('年')).map(|&(_, y)| y)
+        years_in(&t)
+            .first()
+            .filter(|&&(i, _)| i == 0 && t[4..].starts_with('年'))
+            .map(|&(_, y)| y)
     });
-    let year = title_year.or(period_year).or(phrase.as_ref().map(|p| p.1)).or(published_year.map(|y| y - 1)).or(opening_year);
+    let year = title_year
+        .or(period_year)
+        .or(phrase.as_ref().map(|p| p.1))
+        .or(published_year.map(|y| y - 1))
+        .or(opening_year);
     let agency = title_agency
-        .or_else(|| phrase.as_ref().map(|p| p.0.clone()).filter(|a| !a.is_empty()))
+        .or_else(|| {
+            phrase
+                .as_ref()
+                .map(|p| p.0.clone())
+                .filter(|a| !a.is_empty())
+        })
         .or_else(|| meta_field(head, &["发布机构", "来源"]))
         .filter(|a| a.chars().count() >= 2);
     Meta {
         title,
         title_span,
         year,
-        year_evidence: YearEvidence { title: title_year, period: period_year, published: published_year },
+        year_evidence: YearEvidence {
+            title: title_year,
+            period: period_year,
+            published: published_year,
+        },
         agency,
         published,
     }
 }
 
 /// Does a line name the report? Simplified and traditional wording.
-fn names_report(t: &str) -> bool {
+pub(crate) fn names_report(t: &str) -> bool {
     let t = squeeze(t);
     (t.contains("信息公开") || t.contains("信息公開") || t.contains("关务公开"))
-        && ["年度报告", "年报", "年度報告", "年報", "年度工作报告", "工作报告"].iter().any(|w| t.contains(w))
+        && [
+            "年度报告",
+            "年报",
+            "年度報告",
+            "年報",
+            "年度工作报告",
+            "工作报告",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
 }
 
 /// Remove white space ("2024 年" → "2024年").
 fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}').collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}')
+        .collect()
 }
 
 /// Where the report's own wording starts in a title ("政府信息公开…", "信息公開…").
-const TITLE_KEYWORDS: [&str; 6] = ["政府信息公开", "政府信息公開", "信息公开", "信息公開", "海关信息公开", "关务公开"];
+const TITLE_KEYWORDS: [&str; 6] = [
+    "政府信息公开",
+    "政府信息公開",
+    "信息公开",
+    "信息公開",
+    "海关信息公开",
+    "关务公开",
+];
 
 /// Year and agency from a (squeezed) title: "平潭综合实验区2021年度政府信息公开工作年度报告",
 /// "2022年度螅镇政府信息公开工作年度报告", "天津海关2017年海关政府信息公开年度工作报告".
 fn year_and_agency(t: &str) -> (Option<i32>, Option<String>) {
-    let kw = TITLE_KEYWORDS.iter().filter_map(|k| t.find(k)).min().unwrap_or(t.len());
+    let kw = TITLE_KEYWORDS
+        .iter()
+        .filter_map(|k| t.find(k))
+        .min()
+        .unwrap_or(t.len());
     let years = years_in(&t[..kw]);
-    let Some(&(yi, y)) = years.last() else { return (None, None) };
+    let Some(&(yi, y)) = years.last() else {
+        return (None, None);
+    };
     let after = t[yi + 4..kw].trim_start_matches(['年', '度']);
     let agency = if yi == 0 {
         // Year first: the agency sits between the year and the keyword.
@@ -220,7 +321,10 @@ fn meta_field(head: &str, keys: &[&str]) -> Option<String> {
         let mut from = 0;
         while let Some(i) = head[from..].find(key).map(|i| i + from) {
             let rest = head[i + key.len()..].trim_start_matches([' ', ':', '：', '|', '\t']);
-            let v: String = rest.chars().take_while(|c| is_han(*c) || "()（）".contains(*c)).collect();
+            let v: String = rest
+                .chars()
+                .take_while(|c| is_han(*c) || "()（）".contains(*c))
+                .collect();
             if v.chars().count() >= 2 && !v.starts_with("本网") && !v.starts_with("原创") {
                 return Some(v);
             }
@@ -249,13 +353,17 @@ fn line_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Cut a title after the words that name the report (site names follow on many pages).
 fn clean_title(t: &str) -> String {
     let mut t = t.trim();
-    for w in REPORT_WORDS.iter().chain(["年度工作报告", "年度报告", "年度報告", "年报", "年報"].iter()) {
+    for w in REPORT_WORDS
+        .iter()
+        .chain(["年度工作报告", "年度报告", "年度報告", "年报", "年報"].iter())
+    {
         if let Some(i) = t.find(w) {
             t = &t[..i + w.len()];
             break;
         }
     }
-    t.trim_matches(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '|').to_string()
+    t.trim_matches(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '|')
+        .to_string()
 }
 
 /// The agency named before the year in "XX2021年度政府信息公开工作年度报告", where `keyword`
@@ -274,7 +382,20 @@ fn agency_before_year(s: &str, keyword: usize) -> Option<String> {
         }
     }
     let mut name = &before[start..];
-    for verb in ["梳理编制", "编制完成", "编制", "现将", "特此", "发布", "公布", "本报告是", "梳理", "制定", "关于", "印发"] {
+    for verb in [
+        "梳理编制",
+        "编制完成",
+        "编制",
+        "现将",
+        "特此",
+        "发布",
+        "公布",
+        "本报告是",
+        "梳理",
+        "制定",
+        "关于",
+        "印发",
+    ] {
         if let Some(i) = name.rfind(verb) {
             name = &name[i + verb.len()..];
         }
@@ -291,7 +412,10 @@ fn report_phrase(s: &str) -> Option<(String, i32)> {
         while let Some(i) = s[from..].find(w).map(|i| i + from) {
             let before = &s[..i];
             // Inside the title of another document (《关于做好2022年度…的通知》): not this report.
-            if before.rfind('《').is_some_and(|o| before.rfind('》').is_none_or(|c| c < o)) {
+            if before
+                .rfind('《')
+                .is_some_and(|o| before.rfind('》').is_none_or(|c| c < o))
+            {
                 from = i + w.len();
                 continue;
             }
@@ -346,12 +470,26 @@ pub struct Signals {
 impl Signals {
     pub fn find(compact: &Compact) -> Signals {
         let compact = &compact.text;
-        let hits = |list: &[&str]| -> Vec<String> { list.iter().filter(|s| compact.contains(&fold_str(s))).map(|s| s.to_string()).collect() };
-        Signals { s21: hits(template::SIGNALS_2021), s19: hits(template::SIGNALS_2019), pre: hits(template::SIGNALS_PRE2019) }
+        let hits = |list: &[&str]| -> Vec<String> {
+            list.iter()
+                .filter(|s| compact.contains(&fold_str(s)))
+                .map(|s| s.to_string())
+                .collect()
+        };
+        Signals {
+            s21: hits(template::SIGNALS_2021),
+            s19: hits(template::SIGNALS_2019),
+            pre: hits(template::SIGNALS_PRE2019),
+        }
     }
 }
 
-pub fn format(signals: &Signals, year: Option<i32>, tables_found: bool, table_2021_rows: bool) -> (Format, FormatEvidence) {
+pub fn format(
+    signals: &Signals,
+    year: Option<i32>,
+    tables_found: bool,
+    table_2021_rows: bool,
+) -> (Format, FormatEvidence) {
     let mut s21 = signals.s21.clone();
     let s19 = signals.s19.clone();
     let pre = signals.pre.clone();
@@ -362,23 +500,54 @@ pub fn format(signals: &Signals, year: Option<i32>, tables_found: bool, table_20
         (Format::Pre2019, "报告年度早于2019年（当时没有统一表格） / report year before 2019 (no standard tables then)".to_string())
     } else if tables_found && (!s21.is_empty() || !s19.is_empty()) {
         // The 2019-only signals that are table vocabulary weigh more than a cited notice.
-        let w21 = s21.iter().filter(|s| !s.contains("30号")).count() * 2 + s21.iter().filter(|s| s.contains("30号")).count();
-        let w19 = s19.iter().filter(|s| !s.contains("60号")).count() * 2 + s19.iter().filter(|s| s.contains("60号")).count();
+        let w21 = s21.iter().filter(|s| !s.contains("30号")).count() * 2
+            + s21.iter().filter(|s| s.contains("30号")).count();
+        let w19 = s19.iter().filter(|s| !s.contains("60号")).count() * 2
+            + s19.iter().filter(|s| s.contains("60号")).count();
         if w21 > w19 {
-            (Format::F2021, "2021年格式的表格用语多于2019年格式 / more 2021-template wording than 2019".to_string())
+            (
+                Format::F2021,
+                "2021年格式的表格用语多于2019年格式 / more 2021-template wording than 2019"
+                    .to_string(),
+            )
         } else if w19 > w21 {
-            (Format::F2019, "2019年格式的表格用语多于2021年格式 / more 2019-template wording than 2021".to_string())
+            (
+                Format::F2019,
+                "2019年格式的表格用语多于2021年格式 / more 2019-template wording than 2021"
+                    .to_string(),
+            )
         } else if year.is_some_and(|y| y >= 2021) {
-            (Format::F2021, "两种格式用语相当，按报告年度 / wording ties; by report year".to_string())
+            (
+                Format::F2021,
+                "两种格式用语相当，按报告年度 / wording ties; by report year".to_string(),
+            )
         } else {
-            (Format::F2019, "两种格式用语相当，按报告年度 / wording ties; by report year".to_string())
+            (
+                Format::F2019,
+                "两种格式用语相当，按报告年度 / wording ties; by report year".to_string(),
+            )
         }
     } else if !pre.is_empty() && year.is_none() && !tables_found {
-        (Format::Pre2019, "只有2019年以前报告的用语 / only pre-2019 vocabulary".to_string())
+        (
+            Format::Pre2019,
+            "只有2019年以前报告的用语 / only pre-2019 vocabulary".to_string(),
+        )
     } else {
-        (Format::Unknown, "没有可识别格式的表格或结构 / no table or structure that identifies a format".to_string())
+        (
+            Format::Unknown,
+            "没有可识别格式的表格或结构 / no table or structure that identifies a format"
+                .to_string(),
+        )
     };
-    (format, FormatEvidence { signals_2021: s21, signals_2019: s19, signals_pre2019: pre, reason })
+    (
+        format,
+        FormatEvidence {
+            signals_2021: s21,
+            signals_2019: s19,
+            signals_pre2019: pre,
+            reason,
+        },
+    )
 }
 
 #[cfg(test)]
@@ -397,13 +566,26 @@ mod tests {
     #[test]
     fn agency_and_year_from_phrases() {
         let t = "平潭综合实验区2021年度政府信息公开工作年度报告";
-        assert_eq!(agency_before_year(t, t.find("政府").unwrap()).as_deref(), Some("平潭综合实验区"));
-        assert_eq!(year_and_agency("2022年度螅镇政府信息公开工作年度报告"), (Some(2022), Some("螅镇".to_string())));
-        assert_eq!(year_and_agency("天津海关2017年海关政府信息公开年度工作报告"), (Some(2017), Some("天津海关".to_string())));
+        assert_eq!(
+            agency_before_year(t, t.find("政府").unwrap()).as_deref(),
+            Some("平潭综合实验区")
+        );
+        assert_eq!(
+            year_and_agency("2022年度螅镇政府信息公开工作年度报告"),
+            (Some(2022), Some("螅镇".to_string()))
+        );
+        assert_eq!(
+            year_and_agency("天津海关2017年海关政府信息公开年度工作报告"),
+            (Some(2017), Some("天津海关".to_string()))
+        );
         let p = report_phrase("《关于做好2022年度政府信息公开年度报告编制公布工作的通知》,现将茅坪回族镇2022年度政府信息公开工作报告如下").unwrap();
         assert_eq!(p, ("茅坪回族镇".to_string(), 2022));
-        let p = report_phrase("等规定,梳理编制湛江海关关区2023年政府信息公开工作年度报告。").unwrap();
+        let p =
+            report_phrase("等规定,梳理编制湛江海关关区2023年政府信息公开工作年度报告。").unwrap();
         assert_eq!(p, ("湛江海关关区".to_string(), 2023));
-        assert_eq!(find_date("发布时间: 2022-02-08 16:34").as_deref(), Some("2022-02-08"));
+        assert_eq!(
+            find_date("发布时间: 2022-02-08 16:34").as_deref(),
+            Some("2022-02-08")
+        );
     }
 }

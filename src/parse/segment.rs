@@ -29,7 +29,12 @@ const MAX_STEPS: usize = 2_000_000;
 /// Returns the candidate splits (each a list of `n` values) and whether the search finished.
 pub fn split(tokens: &[&str], n: usize, constraint: &Constraint) -> (Vec<Vec<u64>>, bool) {
     let digits: String = tokens.concat();
-    if tokens.iter().any(|t| t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit())) || digits.len() < n || n == 0 {
+    if tokens
+        .iter()
+        .any(|t| t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()))
+        || digits.len() < n
+        || n == 0
+    {
         return (Vec::new(), true);
     }
     if digits.len() > n * MAX_DIGITS {
@@ -101,7 +106,10 @@ impl Search<'_> {
             let total: u64 = self.parts[start..].iter().sum();
             let spelled = total.to_string();
             let end = pos + spelled.len();
-            if end <= self.d.len() && &self.d[pos..end] == spelled.as_bytes() && self.can_end_at(pos, end) {
+            if end <= self.d.len()
+                && &self.d[pos..end] == spelled.as_bytes()
+                && self.can_end_at(pos, end)
+            {
                 self.parts.push(total);
                 self.go(end, group + 1, 0);
                 self.parts.pop();
@@ -120,7 +128,11 @@ impl Search<'_> {
             }
             let v = parse(&self.d[pos..end]);
             self.parts.push(v);
-            let (g, ig) = if last_in_group { (group + 1, 0) } else { (group, in_group + 1) };
+            let (g, ig) = if last_in_group {
+                (group + 1, 0)
+            } else {
+                (group, in_group + 1)
+            };
             self.go(end, g, ig);
             self.parts.pop();
             if self.d[pos] == b'0' {
@@ -143,7 +155,9 @@ impl Search<'_> {
 }
 
 fn parse(d: &[u8]) -> u64 {
-    d.iter().fold(0u64, |a, &b| a.saturating_mul(10).saturating_add((b - b'0') as u64))
+    d.iter().fold(0u64, |a, &b| {
+        a.saturating_mul(10).saturating_add((b - b'0') as u64)
+    })
 }
 
 #[cfg(test)]

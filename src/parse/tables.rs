@@ -9,7 +9,9 @@
 
 use super::document::{fold_str, is_han, Compact, Document};
 use super::segment::{split, Constraint};
-use super::values::{is_strong_sep, material_after_label, material_end, parse_value, pieces, Piece};
+use super::values::{
+    is_strong_sep, material_after_label, material_end, parse_value, pieces, Piece,
+};
 use crate::diagnostic::{Diagnostic, Msg, Severity};
 use crate::model::*;
 use crate::source::Span;
@@ -26,6 +28,8 @@ pub const P_EXTRA_ROW: (&str, &str) = ("P-7", "unknown-row-label");
 /// How many of a report's own rows of table 三 get a P-7 notice each.
 const MAX_EXTRA_ROW_NOTICES: usize = 20;
 pub const P_ROW_SHORT: (&str, &str) = ("P-8", "row-values-missing");
+pub const P_NOT_A_REPORT: (&str, &str) = ("P-9", "not-an-annual-report");
+pub const P_TEXT_CUT: (&str, &str) = ("P-10", "text-cut-short");
 
 pub struct Ctx<'a> {
     pub doc: &'a Document,
@@ -33,8 +37,16 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn finding(&mut self, code: (&'static str, &'static str), sev: Severity, msg: Msg, span: Option<Span>, cell: Option<CellRef>) {
-        let mut d = Diagnostic::new(code.0, code.1, sev, msg).at(span.map(|s| self.doc.source_span(s)));
+    fn finding(
+        &mut self,
+        code: (&'static str, &'static str),
+        sev: Severity,
+        msg: Msg,
+        span: Option<Span>,
+        cell: Option<CellRef>,
+    ) {
+        let mut d =
+            Diagnostic::new(code.0, code.1, sev, msg).at(span.map(|s| self.doc.source_span(s)));
         d.cell = cell;
         self.findings.push(d);
     }
@@ -79,9 +91,17 @@ fn chain(compact: &Compact, text: &str, anchors: &[Vec<String>], floor: usize) -
     let weight: Vec<usize> = (0..n)
         .map(|i| {
             let from = compact.orig_end(occ[i].2);
-            let to = occ[i + 1..].iter().find(|o| o.1 >= occ[i].2).map(|o| compact.orig(o.1)).unwrap_or(compact.orig(compact.text.len()));
+            let to = occ[i + 1..]
+                .iter()
+                .find(|o| o.1 >= occ[i].2)
+                .map(|o| compact.orig(o.1))
+                .unwrap_or(compact.orig(compact.text.len()));
             let (ms, me) = material_end(text, from, to.max(from));
-            if me > ms && text[ms..me].chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+            if me > ms
+                && text[ms..me]
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            {
                 3
             } else {
                 1
@@ -100,7 +120,9 @@ fn chain(compact: &Compact, text: &str, anchors: &[Vec<String>], floor: usize) -
             }
         }
     }
-    let Some(mut i) = (0..n).max_by_key(|&i| (best[i], usize::MAX - occ[i].1)) else { return Vec::new() };
+    let Some(mut i) = (0..n).max_by_key(|&i| (best[i], usize::MAX - occ[i].1)) else {
+        return Vec::new();
+    };
     let mut picked = Vec::new();
     loop {
         picked.push(occ[i]);
@@ -115,7 +137,12 @@ fn chain(compact: &Compact, text: &str, anchors: &[Vec<String>], floor: usize) -
         .map(|(row, s, e)| {
             let start = compact.orig(s);
             let end = compact.orig_end(e);
-            Hit { row, anchor_start: start, label_start: label_start(text, start, floor), label_end: end }
+            Hit {
+                row,
+                anchor_start: start,
+                label_start: label_start(text, start, floor),
+                label_end: end,
+            }
         })
         .collect()
 }
@@ -126,10 +153,30 @@ fn label_start(text: &str, anchor: usize, floor: usize) -> usize {
     let mut p = anchor;
     let labelish = |c: char, next: Option<char>| {
         is_han(c) && (c != '无' || next.is_some_and(is_han))
-            || matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '、' | '，' | ',' | '（' | '）' | '(' | ')' | '《' | '》' | '「' | '」')
+            || matches!(
+                c,
+                '“' | '”'
+                    | '"'
+                    | '\''
+                    | '‘'
+                    | '’'
+                    | '、'
+                    | '，'
+                    | ','
+                    | '（'
+                    | '）'
+                    | '('
+                    | ')'
+                    | '《'
+                    | '》'
+                    | '「'
+                    | '」'
+            )
     };
     while p > floor {
-        let Some(c) = text[..p].chars().next_back() else { break };
+        let Some(c) = text[..p].chars().next_back() else {
+            break;
+        };
         if labelish(c, text[p..].chars().next()) {
             p -= c.len_utf8();
         } else {
@@ -138,7 +185,11 @@ fn label_start(text: &str, anchor: usize, floor: usize) -> usize {
     }
     // A digit numbering: "2." "2．" "2、"
     let before = &text[floor..p];
-    let digit_before = |s: &str| s.chars().next_back().filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c));
+    let digit_before = |s: &str| {
+        s.chars()
+            .next_back()
+            .filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+    };
     if text[p..].starts_with('、') {
         if let Some(d) = digit_before(before) {
             return p - d.len_utf8();
@@ -158,7 +209,8 @@ fn label_start(text: &str, anchor: usize, floor: usize) -> usize {
 fn label_text_end(text: &str, hit: &Hit, material_start: usize) -> usize {
     let cap = crate::source::LineIndex::clamp(text, hit.label_end + 150);
     let end = material_start.clamp(hit.label_end, cap.max(hit.label_end));
-    let t = text[hit.label_end..end].trim_end_matches(|c: char| c.is_whitespace() || is_strong_sep(c) || c == '\u{3000}');
+    let t = text[hit.label_end..end]
+        .trim_end_matches(|c: char| c.is_whitespace() || is_strong_sep(c) || c == '\u{3000}');
     // Stop at a line or cell break inside: the rest is another cell.
     let t = t.split(['\n', '\t', '|']).next().unwrap_or("");
     hit.label_end + t.len()
@@ -168,9 +220,21 @@ fn label_text_end(text: &str, hit: &Hit, material_start: usize) -> usize {
 /// holds the labels of row-spanning group cells before it.
 fn display_label(found: &str, prefix: &str) -> String {
     let found = found.trim();
-    let num: String = prefix.chars().filter(|c| !matches!(c, '（' | '）' | '(' | ')' | '.' | '、')).collect();
-    let variants = [format!("（{num}）"), format!("({num})"), format!("{num}."), format!("{num}、"), format!("{num}．")];
-    let at = variants.iter().filter_map(|v| found.rfind(v.as_str())).max();
+    let num: String = prefix
+        .chars()
+        .filter(|c| !matches!(c, '（' | '）' | '(' | ')' | '.' | '、'))
+        .collect();
+    let variants = [
+        format!("（{num}）"),
+        format!("({num})"),
+        format!("{num}."),
+        format!("{num}、"),
+        format!("{num}．"),
+    ];
+    let at = variants
+        .iter()
+        .filter_map(|v| found.rfind(v.as_str()))
+        .max();
     match at {
         Some(i) if !num.is_empty() => found[i..].trim().to_string(),
         _ => found.to_string(),
@@ -202,49 +266,98 @@ fn cell_of(doc: &Document, text: &str, start: usize, end: usize) -> Cell {
 }
 
 /// Read `n` values from pieces of material.
-fn read_row(doc: &Document, ps: &[Piece], cell_mode: bool, n: usize, constraint: &Constraint) -> RowRead {
+fn read_row(
+    doc: &Document,
+    ps: &[Piece],
+    cell_mode: bool,
+    n: usize,
+    constraint: &Constraint,
+) -> RowRead {
     let text = &doc.text;
     let nonempty: Vec<Piece> = ps.iter().filter(|p| p.end > p.start).cloned().collect();
-    let take = |list: &[Piece]| -> Vec<Cell> { list.iter().take(n).map(|p| cell_of(doc, text, p.start, p.end)).collect() };
+    let take = |list: &[Piece]| -> Vec<Cell> {
+        list.iter()
+            .take(n)
+            .map(|p| cell_of(doc, text, p.start, p.end))
+            .collect()
+    };
     if nonempty.len() == n {
         // Every cell is filled: blank pieces around them are padding.
-        return RowRead { cells: take(&nonempty), candidates: Vec::new(), leftovers: Vec::new(), problem: None };
+        return RowRead {
+            cells: take(&nonempty),
+            candidates: Vec::new(),
+            leftovers: Vec::new(),
+            problem: None,
+        };
     }
     if cell_mode {
         // The line of the first value: pieces on earlier lines belong to the label's cells.
         if !ps.is_empty() {
             let fv = ps.iter().position(|p| p.end > p.start).unwrap_or(0);
             let line_start = (0..=fv).rev().find(|&i| ps[i].new_line).unwrap_or(0);
-            let line: Vec<Piece> =
-                ps[line_start..].iter().enumerate().take_while(|(i, p)| *i == 0 || !p.new_line).map(|(_, p)| p.clone()).collect();
-            if line.len() >= n && (nonempty.len() <= n || line[..n].iter().any(|p| p.end == p.start)) {
+            let line: Vec<Piece> = ps[line_start..]
+                .iter()
+                .enumerate()
+                .take_while(|(i, p)| *i == 0 || !p.new_line)
+                .map(|(_, p)| p.clone())
+                .collect();
+            if line.len() >= n
+                && (nonempty.len() <= n || line[..n].iter().any(|p| p.end == p.start))
+            {
                 let used_end = line[n - 1].end;
                 return RowRead {
                     cells: take(&line),
                     candidates: Vec::new(),
-                    leftovers: nonempty.into_iter().filter(|p| p.start > used_end).collect(),
+                    leftovers: nonempty
+                        .into_iter()
+                        .filter(|p| p.start > used_end)
+                        .collect(),
                     problem: None,
                 };
             }
         }
     }
     if nonempty.len() >= n {
-        return RowRead { cells: take(&nonempty), candidates: Vec::new(), leftovers: nonempty[n..].to_vec(), problem: None };
+        return RowRead {
+            cells: take(&nonempty),
+            candidates: Vec::new(),
+            leftovers: nonempty[n..].to_vec(),
+            problem: None,
+        };
     }
     if nonempty.is_empty() {
-        return RowRead { cells: Vec::new(), candidates: Vec::new(), leftovers: Vec::new(), problem: Some(RowProblem::Short(0)) };
+        return RowRead {
+            cells: Vec::new(),
+            candidates: Vec::new(),
+            leftovers: Vec::new(),
+            problem: Some(RowProblem::Short(0)),
+        };
     }
     // Fewer pieces than cells: glued digits? The last piece may end in decimals and a unit
     // ("13575394432.52元"); these belong to the last cell.
     let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let last = &nonempty[nonempty.len() - 1];
     let last_text = &text[last.start..last.end];
-    let int_len = last_text.find(|c: char| !is_digit(c)).unwrap_or(last_text.len());
+    let int_len = last_text
+        .find(|c: char| !is_digit(c))
+        .unwrap_or(last_text.len());
     let suffix = &last_text[int_len..];
-    let suffix_ok = suffix.is_empty() || (parse_value(&format!("0{suffix}")).number().is_some() && int_len > 0);
-    let digits_only = suffix_ok && nonempty[..nonempty.len() - 1].iter().all(|p| text[p.start..p.end].chars().all(is_digit));
+    let suffix_ok =
+        suffix.is_empty() || (parse_value(&format!("0{suffix}")).number().is_some() && int_len > 0);
+    let digits_only = suffix_ok
+        && nonempty[..nonempty.len() - 1]
+            .iter()
+            .all(|p| text[p.start..p.end].chars().all(is_digit));
     if digits_only {
-        let mut tokens: Vec<String> = nonempty.iter().map(|p| text[p.start..p.end].chars().map(super::values::fold_num).collect()).collect();
+        let mut tokens: Vec<String> = nonempty
+            .iter()
+            .map(|p| {
+                text[p.start..p.end]
+                    .chars()
+                    .map(super::values::fold_num)
+                    .collect()
+            })
+            .collect();
         if let Some(t) = tokens.last_mut() {
             t.truncate(t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len()));
         }
@@ -267,20 +380,36 @@ fn read_row(doc: &Document, ps: &[Piece], cell_mode: bool, n: usize, constraint:
         if !cands.is_empty() {
             // Where each part of the first candidate lies, to give cells their spans: walk the
             // digits (full-width ones are three bytes) piece by piece.
-            let digit_offsets: Vec<Vec<usize>> =
-                nonempty.iter().map(|p| text[p.start..p.end].char_indices().map(|(k, _)| p.start + k).chain([p.end]).collect()).collect();
+            let digit_offsets: Vec<Vec<usize>> = nonempty
+                .iter()
+                .map(|p| {
+                    text[p.start..p.end]
+                        .char_indices()
+                        .map(|(k, _)| p.start + k)
+                        .chain([p.end])
+                        .collect()
+                })
+                .collect();
             let mut spans = Vec::with_capacity(n);
             let first = &cands[0];
             let (mut tok, mut off) = (0usize, 0usize);
             for (k, v) in first.iter().enumerate() {
-                let len = if k + 1 == n { tokens.last().map(String::len).unwrap_or(1) } else { (v.trunc() as u64).to_string().len() };
+                let len = if k + 1 == n {
+                    tokens.last().map(String::len).unwrap_or(1)
+                } else {
+                    (v.trunc() as u64).to_string().len()
+                };
                 while tok + 1 < nonempty.len() && off >= tokens[tok].len() {
                     tok += 1;
                     off = 0;
                 }
                 let offs = &digit_offsets[tok];
                 let s = offs[off.min(offs.len() - 1)];
-                let e = if k + 1 == n { nonempty[tok].end } else { offs[(off + len).min(offs.len() - 1)] };
+                let e = if k + 1 == n {
+                    nonempty[tok].end
+                } else {
+                    offs[(off + len).min(offs.len() - 1)]
+                };
                 spans.push((s, e.max(s)));
                 off += len;
             }
@@ -294,20 +423,48 @@ fn read_row(doc: &Document, ps: &[Piece], cell_mode: bool, n: usize, constraint:
                         v
                     };
                     let value = if vals.len() == 1 {
-                        Value::Number { value: vals[0], signed: false, unit: None }
+                        Value::Number {
+                            value: vals[0],
+                            signed: false,
+                            unit: None,
+                        }
                     } else {
                         Value::Ambiguous { candidates: vals }
                     };
-                    Cell { raw: text[s..e].to_string(), value, span: Some(doc.source_span(Span::new(s, e))), grid: doc.grid_at(s) }
+                    Cell {
+                        raw: text[s..e].to_string(),
+                        value,
+                        span: Some(doc.source_span(Span::new(s, e))),
+                        grid: doc.grid_at(s),
+                    }
                 })
                 .collect();
             let problem = (cands.len() > 1).then_some(RowProblem::Ambiguous(cands.len()));
-            let candidates = if cands.len() > 1 { cands.clone() } else { Vec::new() };
-            return RowRead { cells, candidates, leftovers: Vec::new(), problem };
+            let candidates = if cands.len() > 1 {
+                cands.clone()
+            } else {
+                Vec::new()
+            };
+            return RowRead {
+                cells,
+                candidates,
+                leftovers: Vec::new(),
+                problem,
+            };
         }
-        return RowRead { cells: take(&nonempty), candidates: Vec::new(), leftovers: Vec::new(), problem: Some(RowProblem::NoSplit) };
+        return RowRead {
+            cells: take(&nonempty),
+            candidates: Vec::new(),
+            leftovers: Vec::new(),
+            problem: Some(RowProblem::NoSplit),
+        };
     }
-    RowRead { cells: take(&nonempty), candidates: Vec::new(), leftovers: Vec::new(), problem: Some(RowProblem::Short(nonempty.len())) }
+    RowRead {
+        cells: take(&nonempty),
+        candidates: Vec::new(),
+        leftovers: Vec::new(),
+        problem: Some(RowProblem::Short(nonempty.len())),
+    }
 }
 
 /// Values left over on a row that are too few to be another row: an added column.
@@ -315,7 +472,10 @@ fn extra_values(text: &str, leftovers: &[Piece], n: usize) -> Vec<String> {
     if leftovers.is_empty() || leftovers.len() % n == 0 {
         return Vec::new();
     }
-    leftovers[leftovers.len() - leftovers.len() % n..].iter().map(|p| text[p.start..p.end].to_string()).collect()
+    leftovers[leftovers.len() - leftovers.len() % n..]
+        .iter()
+        .map(|p| text[p.start..p.end].to_string())
+        .collect()
 }
 
 fn pad(mut cells: Vec<Cell>, n: usize) -> Vec<Cell> {
@@ -327,7 +487,15 @@ fn pad(mut cells: Vec<Cell>, n: usize) -> Vec<Cell> {
 }
 
 /// Report what went wrong reading a row, and any unreadable cells.
-fn report_row(ctx: &mut Ctx, table: TableId, key: &str, label: &str, read: &RowRead, n: usize, span: Span) {
+fn report_row(
+    ctx: &mut Ctx,
+    table: TableId,
+    key: &str,
+    label: &str,
+    read: &RowRead,
+    n: usize,
+    span: Span,
+) {
     let (zh_t, en_t) = (table.zh(), table.en());
     match read.problem {
         Some(RowProblem::Ambiguous(k)) => {
@@ -343,23 +511,59 @@ fn report_row(ctx: &mut Ctx, table: TableId, key: &str, label: &str, read: &RowR
                     format!("{en_t}, row “{label}”: the digits are run together and {k} ways of splitting them fit the row's own total; the cells cannot be told apart"),
                 )
             };
-            let alts: Vec<String> = read.candidates.iter().take(6).map(|c| c.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" | ")).collect();
-            let mut d = Diagnostic::new(P_AMBIGUOUS_SPLIT.0, P_AMBIGUOUS_SPLIT.1, Severity::Warning, Msg::new(zh, en))
-                .review()
-                .at(Some(ctx.doc.source_span(span)))
-                .note(Msg::new(format!("可能的拆分：{}", alts.join("；")), format!("possible splits: {}", alts.join("; "))));
-            d.cell = read.cells.iter().position(|c| matches!(c.value, Value::Ambiguous { .. })).map(|i| CellRef::new(table, key, i));
+            let alts: Vec<String> = read
+                .candidates
+                .iter()
+                .take(6)
+                .map(|c| {
+                    c.iter()
+                        .map(|v| v.to_string())
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                })
+                .collect();
+            let mut d = Diagnostic::new(
+                P_AMBIGUOUS_SPLIT.0,
+                P_AMBIGUOUS_SPLIT.1,
+                Severity::Warning,
+                Msg::new(zh, en),
+            )
+            .review()
+            .at(Some(ctx.doc.source_span(span)))
+            .note(Msg::new(
+                format!("可能的拆分：{}", alts.join("；")),
+                format!("possible splits: {}", alts.join("; ")),
+            ));
+            d.cell = read
+                .cells
+                .iter()
+                .position(|c| matches!(c.value, Value::Ambiguous { .. }))
+                .map(|i| CellRef::new(table, key, i));
             ctx.findings.push(d);
         }
         Some(RowProblem::NoSplit) => {
-            let zh = format!("{zh_t}“{label}”一行的数字连在一起，找不到符合本行合计的拆分，无法读出各格数值");
+            let zh = format!(
+                "{zh_t}“{label}”一行的数字连在一起，找不到符合本行合计的拆分，无法读出各格数值"
+            );
             let en = format!("{en_t}, row “{label}”: the digits are run together and no split fits the row's own total; the cells could not be read");
-            ctx.finding(P_ROW_SHORT, Severity::Warning, Msg::new(zh, en), Some(span), Some(CellRef::new(table, key, 0)));
+            ctx.finding(
+                P_ROW_SHORT,
+                Severity::Warning,
+                Msg::new(zh, en),
+                Some(span),
+                Some(CellRef::new(table, key, 0)),
+            );
         }
         Some(RowProblem::Short(found)) => {
             let zh = format!("{zh_t}“{label}”一行应有{n}个数值，只找到{found}个");
             let en = format!("{en_t}, row “{label}”: {n} values expected, {found} found");
-            ctx.finding(P_ROW_SHORT, Severity::Warning, Msg::new(zh, en), Some(span), Some(CellRef::new(table, key, found.min(n - 1))));
+            ctx.finding(
+                P_ROW_SHORT,
+                Severity::Warning,
+                Msg::new(zh, en),
+                Some(span),
+                Some(CellRef::new(table, key, found.min(n - 1))),
+            );
         }
         None => {}
     }
@@ -368,7 +572,10 @@ fn report_row(ctx: &mut Ctx, table: TableId, key: &str, label: &str, read: &RowR
             // A run of digits too long for a count (more than 15 digits cannot be held exactly)
             // is said to be that, not "not a number".
             let digits = text.chars().filter(char::is_ascii_digit).count();
-            let too_long = digits > 15 && text.chars().all(|ch| ch.is_ascii_digit() || ",.+-".contains(ch));
+            let too_long = digits > 15
+                && text
+                    .chars()
+                    .all(|ch| ch.is_ascii_digit() || ",.+-".contains(ch));
             let (zh, en) = if too_long {
                 (
                     format!("{zh_t}“{label}”第{}列“{text}”有{digits}位数字，超出可准确读取的范围（15位），不可能是件数", i + 1),
@@ -377,10 +584,19 @@ fn report_row(ctx: &mut Ctx, table: TableId, key: &str, label: &str, read: &RowR
             } else {
                 (
                     format!("{zh_t}“{label}”第{}列“{text}”不是数字", i + 1),
-                    format!("{en_t}, row “{label}”, column {}: “{text}” is not a number", i + 1),
+                    format!(
+                        "{en_t}, row “{label}”, column {}: “{text}” is not a number",
+                        i + 1
+                    ),
                 )
             };
-            let mut d = Diagnostic::new(P_UNREADABLE.0, P_UNREADABLE.1, Severity::Error, Msg::new(zh, en)).at(c.span);
+            let mut d = Diagnostic::new(
+                P_UNREADABLE.0,
+                P_UNREADABLE.1,
+                Severity::Error,
+                Msg::new(zh, en),
+            )
+            .at(c.span);
             d.cell = Some(CellRef::new(table, key, i));
             ctx.findings.push(d);
         }
@@ -392,7 +608,10 @@ fn report_row(ctx: &mut Ctx, table: TableId, key: &str, label: &str, read: &RowR
 pub fn find_marker(c: &Compact, span: Span, markers: &[&str]) -> Option<usize> {
     let (a, b) = (c.at_orig(span.start), c.at_orig(span.end).min(c.text.len()));
     let hay = c.text.get(a..b)?;
-    markers.iter().filter_map(|m| hay.find(&fold_str(m)).map(|i| c.orig(a + i))).min()
+    markers
+        .iter()
+        .filter_map(|m| hay.find(&fold_str(m)).map(|i| c.orig(a + i)))
+        .min()
 }
 
 /// Read table 三 from its region.
@@ -400,7 +619,10 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
     let text = ctx.doc.text.as_str();
     let compact = Compact::new(text, region);
     let specs: Vec<&RowSpec> = template::request_rows(format).collect();
-    let anchors: Vec<Vec<String>> = specs.iter().map(|r| r.anchors.iter().map(|a| fold_str(a)).collect()).collect();
+    let anchors: Vec<Vec<String>> = specs
+        .iter()
+        .map(|r| r.anchors.iter().map(|a| fold_str(a)).collect())
+        .collect();
     let hits = chain(&compact, text, &anchors, region.start);
     // A table needs more than a stray word or two.
     if hits.len() < 3 {
@@ -408,7 +630,11 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
     }
     let n = 7;
     let constraint = Constraint::GroupTotals(vec![7]);
-    let mut table = RequestTable { rows: Vec::new(), extra_rows: Vec::new(), span: None };
+    let mut table = RequestTable {
+        rows: Vec::new(),
+        extra_rows: Vec::new(),
+        span: None,
+    };
     // Extra rows past the first MAX_EXTRA_ROW_NOTICES get one notice between them, not one each.
     let mut unnoticed: (usize, Option<Span>) = (0, None);
     // (after hit index, values) for groups that no label claims
@@ -418,11 +644,15 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
     let findings_before = ctx.findings.len();
     // Rows whose label heads the report's own sub-items instead of numbers.
     let mut group_labels: Vec<&str> = Vec::new();
+    let mut empty_rows: Vec<Diagnostic> = Vec::new();
     for (h, hit) in hits.iter().enumerate() {
         let limit = hits.get(h + 1).map(|x| x.label_start).unwrap_or(region.end);
         let spec = specs[hit.row];
         let (ms, me) = material_end(text, hit.label_end, limit);
-        let label = display_label(&text[hit.label_start..label_text_end(text, hit, ms)], spec.prefix);
+        let label = display_label(
+            &text[hit.label_start..label_text_end(text, hit, ms)],
+            spec.prefix,
+        );
         let (ps, cell_mode) = pieces(text, ms, me);
         let read = read_row(ctx.doc, &ps, cell_mode, n, &constraint);
         let extras_before = table.extra_rows.len();
@@ -430,8 +660,19 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
         shapes.push(row_shape(&read, n));
         let mut row_findings = Vec::new();
         {
-            let mut sub = Ctx { doc: ctx.doc, findings: &mut row_findings };
-            report_row(&mut sub, TableId::Requests, spec.key, &label, &read, n, row_span);
+            let mut sub = Ctx {
+                doc: ctx.doc,
+                findings: &mut row_findings,
+            };
+            report_row(
+                &mut sub,
+                TableId::Requests,
+                spec.key,
+                &label,
+                &read,
+                n,
+                row_span,
+            );
         }
         // Leftover groups of exactly n values: rows whose labels are elsewhere.
         let mut left = read.leftovers.clone();
@@ -447,18 +688,33 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
             if e <= s || s >= limit {
                 break;
             }
-            let between = text[pos..s].trim_matches(|c: char| c.is_whitespace() || is_strong_sep(c));
+            let between =
+                text[pos..s].trim_matches(|c: char| c.is_whitespace() || is_strong_sep(c));
             let (gps, gcell) = pieces(text, s, e);
             let r = read_row(ctx.doc, &gps, gcell, n, &constraint);
             let folded = fold_str(between);
             let is_group_label = folded.is_empty()
-                || template::REQUEST_GROUP_LABELS.iter().any(|g| folded.contains(&fold_str(g)) && folded.len() <= fold_str(g).len() + 12)
+                || template::REQUEST_GROUP_LABELS.iter().any(|g| {
+                    folded.contains(&fold_str(g)) && folded.len() <= fold_str(g).len() + 12
+                })
                 || !folded.chars().any(is_han);
-            if r.cells.iter().filter(|c| !matches!(c.value, Value::Missing)).count() == n && r.problem.is_none() {
+            if r.cells
+                .iter()
+                .filter(|c| !matches!(c.value, Value::Missing))
+                .count()
+                == n
+                && r.problem.is_none()
+            {
                 if is_group_label {
                     orphans.push((h, r, Span::new(s, e)));
                 } else {
-                    let label_text = between.split(['\t', '|', '\n']).map(str::trim).filter(|t| !t.is_empty()).next_back().unwrap_or(between).to_string();
+                    let label_text = between
+                        .split(['\t', '|', '\n'])
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .next_back()
+                        .unwrap_or(between)
+                        .to_string();
                     let lspan = Span::new(pos, s);
                     if table.extra_rows.len() < MAX_EXTRA_ROW_NOTICES {
                         ctx.finding(
@@ -479,7 +735,14 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
                         label: label_text.clone(),
                         group: spec.group,
                         after: Some(spec.key.to_string()),
-                        row: Row { key: String::new(), label: label_text, label_span: Some(ctx.doc.source_span(lspan)), cells: pad(r.cells, n), candidates: r.candidates, extra_values: Vec::new() },
+                        row: Row {
+                            key: String::new(),
+                            label: label_text,
+                            label_span: Some(ctx.doc.source_span(lspan)),
+                            cells: pad(r.cells, n),
+                            candidates: r.candidates,
+                            extra_values: Vec::new(),
+                        },
                     });
                 }
             }
@@ -491,7 +754,9 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
         }
         // A row label with no numbers of its own, followed by the report's own sub-items
         // (customs' extra 其他处理 items): a group label, not a row.
-        if matches!(read.problem, Some(RowProblem::Short(0))) && table.extra_rows.len() > extras_before {
+        if matches!(read.problem, Some(RowProblem::Short(0)))
+            && table.extra_rows.len() > extras_before
+        {
             for e in &mut table.extra_rows[extras_before..] {
                 e.after = Some(spec.key.to_string());
                 e.group = spec.group;
@@ -499,11 +764,20 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
             group_labels.push(spec.key);
             continue;
         }
-        ctx.findings.extend(row_findings);
+        if matches!(read.problem, Some(RowProblem::Short(0))) {
+            // A row with no numbers is worth saying only if the table has numbers elsewhere
+            // (a table without any is one finding, P-5, or lies beyond a cut).
+            empty_rows.extend(row_findings);
+        } else {
+            ctx.findings.extend(row_findings);
+        }
         let row = Row {
             key: spec.key.to_string(),
             label,
-            label_span: Some(ctx.doc.source_span(Span::new(hit.label_start, hit.label_end))),
+            label_span: Some(
+                ctx.doc
+                    .source_span(Span::new(hit.label_start, hit.label_end)),
+            ),
             extra_values: extra_values(text, &read.leftovers, n),
             cells: pad(read.cells, n),
             candidates: read.candidates,
@@ -518,7 +792,9 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
     for (h, groups) in by_gap {
         let lo = hits[h].row + 1;
         let hi = hits.get(h + 1).map(|x| x.row).unwrap_or(specs.len());
-        let missing: Vec<usize> = (lo..hi).filter(|i| !read_rows.iter().any(|(r, _)| r == i)).collect();
+        let missing: Vec<usize> = (lo..hi)
+            .filter(|i| !read_rows.iter().any(|(r, _)| r == i))
+            .collect();
         if missing.len() == groups.len() {
             for (i, (r, s)) in missing.into_iter().zip(groups) {
                 let spec = specs[i];
@@ -532,7 +808,17 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
                     Some(s),
                     Some(CellRef::new(TableId::Requests, spec.key, 0)),
                 );
-                read_rows.push((i, Row { key: spec.key.to_string(), label: spec.full_label(), label_span: None, cells: pad(r.cells, n), candidates: r.candidates, extra_values: Vec::new() }));
+                read_rows.push((
+                    i,
+                    Row {
+                        key: spec.key.to_string(),
+                        label: spec.full_label(),
+                        label_span: None,
+                        cells: pad(r.cells, n),
+                        candidates: r.candidates,
+                        extra_values: Vec::new(),
+                    },
+                ));
             }
         } else {
             let s = groups[0].1;
@@ -552,23 +838,47 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
         ctx.findings.truncate(findings_before);
         return None;
     }
+    if read_rows
+        .iter()
+        .any(|(_, r)| r.cells.iter().any(|c| c.number().is_some()))
+    {
+        ctx.findings.extend(empty_rows);
+    }
     read_rows.sort_by_key(|(i, _)| *i);
     let first = hits.first().map(|h| h.label_start).unwrap_or(region.start);
-    let last = read_rows.iter().filter_map(|(_, r)| r.cells.iter().filter_map(|c| c.span).map(|s| s.end).max()).max();
+    let last = read_rows
+        .iter()
+        .filter_map(|(_, r)| r.cells.iter().filter_map(|c| c.span).map(|s| s.end).max())
+        .max();
     // From the first label to the last cell, in the source (cell spans already are).
     let start = ctx.doc.source_span(Span::new(first, first));
-    table.span = Some(Span::new(start.start, last.unwrap_or(start.end).max(start.end)));
+    table.span = Some(Span::new(
+        start.start,
+        last.unwrap_or(start.end).max(start.end),
+    ));
     table.rows = read_rows.into_iter().map(|(_, r)| r).collect();
     // Report template rows the table lacks.
-    let missing: Vec<&str> = specs.iter().filter(|s| table.row(s.key).is_none() && !group_labels.contains(&s.key)).map(|s| s.key).collect();
+    let missing: Vec<&str> = specs
+        .iter()
+        .filter(|s| table.row(s.key).is_none() && !group_labels.contains(&s.key))
+        .map(|s| s.key)
+        .collect();
     if !missing.is_empty() {
-        let labels: Vec<String> = missing.iter().filter_map(|k| template::request_row(k)).map(|s| s.full_label()).collect();
+        let labels: Vec<String> = missing
+            .iter()
+            .filter_map(|k| template::request_row(k))
+            .map(|s| s.full_label())
+            .collect();
         ctx.finding(
             P_ROW_NOT_FOUND,
             Severity::Warning,
             Msg::new(
                 format!("表三缺少{}行：{}", labels.len(), labels.join("、")),
-                format!("table 3 lacks {} row(s): {}", labels.len(), missing.join(", ")),
+                format!(
+                    "table 3 lacks {} row(s): {}",
+                    labels.len(),
+                    missing.join(", ")
+                ),
             ),
             Some(Span::new(first, first)),
             None,
@@ -598,7 +908,10 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
 pub fn review(ctx: &mut Ctx, region: Span) -> Option<ReviewTable> {
     let text = ctx.doc.text.as_str();
     let compact = Compact::new(text, region);
-    let words: Vec<String> = template::REVIEW_HEADER_WORDS.iter().map(|w| fold_str(w)).collect();
+    let words: Vec<String> = template::REVIEW_HEADER_WORDS
+        .iter()
+        .map(|w| fold_str(w))
+        .collect();
     // Header words, with spaced-out variants folded away ("结 果 维 持").
     let mut header: Vec<(usize, usize)> = Vec::new();
     for w in &words {
@@ -613,7 +926,10 @@ pub fn review(ctx: &mut Ctx, region: Span) -> Option<ReviewTable> {
         }
     }
     // A table 四 header has most of its words; a narrative that mentions 复议 has not.
-    let distinct = words.iter().filter(|w| compact.text.contains(w.as_str())).count();
+    let distinct = words
+        .iter()
+        .filter(|w| compact.text.contains(w.as_str()))
+        .count();
     if header.is_empty() || distinct < 5 {
         return None;
     }
@@ -623,11 +939,28 @@ pub fn review(ctx: &mut Ctx, region: Span) -> Option<ReviewTable> {
     let (ms, me) = material_end(text, last_end, region.end);
     let (ps, cell_mode) = pieces(text, ms, me);
     let n = 15;
-    let read = read_row(ctx.doc, &ps, cell_mode, n, &Constraint::GroupTotals(vec![5, 5, 5]));
-    let filled = read.cells.iter().filter(|c| !matches!(c.value, Value::Missing)).count();
+    let read = read_row(
+        ctx.doc,
+        &ps,
+        cell_mode,
+        n,
+        &Constraint::GroupTotals(vec![5, 5, 5]),
+    );
+    let filled = read
+        .cells
+        .iter()
+        .filter(|c| !matches!(c.value, Value::Missing))
+        .count();
     // Numbers between the header words: the table's text is out of order.
     let interleaved = {
-        let span = &compact.text[header[0].1.min(compact.text.len())..header.iter().map(|h| h.0).max().unwrap_or(0).max(header[0].1).min(compact.text.len())];
+        let span = &compact.text[header[0].1.min(compact.text.len())
+            ..header
+                .iter()
+                .map(|h| h.0)
+                .max()
+                .unwrap_or(0)
+                .max(header[0].1)
+                .min(compact.text.len())];
         span.chars().any(|c| c.is_ascii_digit())
     };
     let span = Span::new(first, me.max(last_end));
@@ -642,8 +975,19 @@ pub fn review(ctx: &mut Ctx, region: Span) -> Option<ReviewTable> {
             Some(span),
             None,
         );
-        let row = Row { key: "values".into(), label: "行政复议、行政诉讼".into(), label_span: None, cells: pad(Vec::new(), n), candidates: Vec::new(), extra_values: Vec::new() };
-        return Some(ReviewTable { row, span: Some(ctx.doc.source_span(span)), scrambled: true });
+        let row = Row {
+            key: "values".into(),
+            label: "行政复议、行政诉讼".into(),
+            label_span: None,
+            cells: pad(Vec::new(), n),
+            candidates: Vec::new(),
+            extra_values: Vec::new(),
+        };
+        return Some(ReviewTable {
+            row,
+            span: Some(ctx.doc.source_span(span)),
+            scrambled: true,
+        });
     }
     if filled > 0 && filled < n && !interleaved {
         // Numbers after header words in running text: not a table.
@@ -651,19 +995,46 @@ pub fn review(ctx: &mut Ctx, region: Span) -> Option<ReviewTable> {
     }
     if filled == 0 && read.problem.is_some() {
         // Header without numbers.
-        let row = Row { key: "values".into(), label: "行政复议、行政诉讼".into(), label_span: None, cells: pad(Vec::new(), n), candidates: Vec::new(), extra_values: Vec::new() };
-        return Some(ReviewTable { row, span: Some(ctx.doc.source_span(span)), scrambled: false });
+        let row = Row {
+            key: "values".into(),
+            label: "行政复议、行政诉讼".into(),
+            label_span: None,
+            cells: pad(Vec::new(), n),
+            candidates: Vec::new(),
+            extra_values: Vec::new(),
+        };
+        return Some(ReviewTable {
+            row,
+            span: Some(ctx.doc.source_span(span)),
+            scrambled: false,
+        });
     }
-    report_row(ctx, TableId::ReviewLitigation, "values", "行政复议、行政诉讼", &read, n, span);
+    report_row(
+        ctx,
+        TableId::ReviewLitigation,
+        "values",
+        "行政复议、行政诉讼",
+        &read,
+        n,
+        span,
+    );
     let row = Row {
         key: "values".into(),
         label: "行政复议、行政诉讼".into(),
         label_span: Some(ctx.doc.source_span(Span::new(first, last_end))),
-        extra_values: read.leftovers.iter().map(|p| text[p.start..p.end].to_string()).collect(),
+        extra_values: read
+            .leftovers
+            .iter()
+            .map(|p| text[p.start..p.end].to_string())
+            .collect(),
         cells: pad(read.cells, n),
         candidates: read.candidates,
     };
-    Some(ReviewTable { row, span: Some(ctx.doc.source_span(span)), scrambled: false })
+    Some(ReviewTable {
+        row,
+        span: Some(ctx.doc.source_span(span)),
+        scrambled: false,
+    })
 }
 
 /// Read table 二 from its region.
@@ -671,7 +1042,10 @@ pub fn active(ctx: &mut Ctx, region: Span, format: Format) -> Option<ActiveTable
     let text = ctx.doc.text.as_str();
     let compact = Compact::new(text, region);
     let specs = template::active_rows(format);
-    let anchors: Vec<Vec<String>> = specs.iter().map(|r| r.anchors.iter().map(|a| fold_str(a)).collect()).collect();
+    let anchors: Vec<Vec<String>> = specs
+        .iter()
+        .map(|r| r.anchors.iter().map(|a| fold_str(a)).collect())
+        .collect();
     let hits = chain(&compact, text, &anchors, region.start);
     if hits.len() < 2 {
         return None;
@@ -679,38 +1053,67 @@ pub fn active(ctx: &mut Ctx, region: Span, format: Format) -> Option<ActiveTable
     let mut table = ActiveTable::default();
     let mut shapes = Vec::new(); // per row: Some(true) full, Some(false) partial, None empty
     let mut row_findings = Vec::new();
+    let mut empty_rows = Vec::new();
     for (h, hit) in hits.iter().enumerate() {
         let spec = &specs[hit.row];
         let n = spec.columns.len();
         let limit = hits.get(h + 1).map(|x| x.label_start).unwrap_or(region.end);
         let (ms, me) = material_end(text, hit.label_end, limit);
-        let label = text[hit.anchor_start..label_text_end(text, hit, ms)].trim().to_string();
+        let label = text[hit.anchor_start..label_text_end(text, hit, ms)]
+            .trim()
+            .to_string();
         let (ps, cell_mode) = pieces(text, ms, me);
         let read = read_row(ctx.doc, &ps, cell_mode, n, &Constraint::None);
         let span = Span::new(hit.label_start, me.max(hit.label_end));
         shapes.push(row_shape(&read, n));
-        let mut sub = Ctx { doc: ctx.doc, findings: &mut row_findings };
+        let mut sub = Ctx {
+            doc: ctx.doc,
+            findings: if matches!(read.problem, Some(RowProblem::Short(0))) {
+                &mut empty_rows
+            } else {
+                &mut row_findings
+            },
+        };
         report_row(&mut sub, TableId::Active, spec.key, &label, &read, n, span);
         table.rows.push(Row {
             key: spec.key.to_string(),
             label,
-            label_span: Some(ctx.doc.source_span(Span::new(hit.label_start, hit.label_end))),
+            label_span: Some(
+                ctx.doc
+                    .source_span(Span::new(hit.label_start, hit.label_end)),
+            ),
             extra_values: extra_values(text, &read.leftovers, n),
             cells: pad(read.cells, n),
             candidates: read.candidates,
         });
-        table.span = Some(table.span.unwrap_or_else(|| ctx.doc.source_span(span)).cover(ctx.doc.source_span(span)));
+        table.span = Some(
+            table
+                .span
+                .unwrap_or_else(|| ctx.doc.source_span(span))
+                .cover(ctx.doc.source_span(span)),
+        );
     }
     if !is_table(&shapes) {
         return None;
     }
     ctx.findings.extend(row_findings);
+    if table
+        .rows
+        .iter()
+        .any(|r| r.cells.iter().any(|c| c.number().is_some()))
+    {
+        ctx.findings.extend(empty_rows);
+    }
     Some(table)
 }
 
 /// How completely a row was read: Some(true) every cell, Some(false) some, None none.
 fn row_shape(read: &RowRead, n: usize) -> Option<bool> {
-    let filled = read.cells.iter().filter(|c| !matches!(c.value, Value::Missing)).count();
+    let filled = read
+        .cells
+        .iter()
+        .filter(|c| !matches!(c.value, Value::Missing))
+        .count();
     match filled {
         0 => None,
         f if f >= n => Some(true),
@@ -725,4 +1128,3 @@ fn is_table(shapes: &[Option<bool>]) -> bool {
     let empty = shapes.iter().filter(|s| s.is_none()).count();
     full * 2 >= shapes.len() || empty * 4 >= shapes.len() * 3
 }
-

@@ -27,7 +27,8 @@ pub fn scrub_noise(s: &str) -> String {
         let starts_token = i == 0 || !bytes[i - 1].is_ascii_graphic();
         // A run must start with a one- or two-character token followed by a space.
         let short = |k: usize| bytes.get(k).is_some_and(|b| b.is_ascii_graphic());
-        let plausible = short(i) && (bytes.get(i + 1) == Some(&b' ') || short(i + 1) && bytes.get(i + 2) == Some(&b' '));
+        let plausible = short(i)
+            && (bytes.get(i + 1) == Some(&b' ') || short(i + 1) && bytes.get(i + 2) == Some(&b' '));
         if !starts_token || !plausible {
             // Next byte that starts a char.
             i += 1;
@@ -57,8 +58,17 @@ pub fn scrub_noise(s: &str) -> String {
         }
         if tokens.len() >= 4 {
             // Table separators ("|") are not noise.
-            let punct = tokens.iter().filter(|&&(a, b)| bytes[a..b].iter().any(|c| c.is_ascii_punctuation() && *c != b'|')).count();
-            let letters = tokens.iter().any(|&(a, b)| bytes[a..b].iter().any(|c| c.is_ascii_alphabetic()));
+            let punct = tokens
+                .iter()
+                .filter(|&&(a, b)| {
+                    bytes[a..b]
+                        .iter()
+                        .any(|c| c.is_ascii_punctuation() && *c != b'|')
+                })
+                .count();
+            let letters = tokens
+                .iter()
+                .any(|&(a, b)| bytes[a..b].iter().any(|c| c.is_ascii_alphabetic()));
             if punct * 2 >= tokens.len() && letters {
                 let (a, _) = tokens[0];
                 let (_, b) = tokens[tokens.len() - 1];
@@ -86,12 +96,19 @@ fn blank_pinyin(s: &str, out: &mut [u8]) {
     let mut from = 0;
     while let Some(i) = s[from..].find('(').map(|i| i + from) {
         from = i + 1;
-        let Some(close) = s[i + 1..].find(')').map(|j| i + 1 + j) else { break };
+        let Some(close) = s[i + 1..].find(')').map(|j| i + 1 + j) else {
+            break;
+        };
         let inner = &s[i + 1..close];
         let ok = (1..=7).contains(&inner.chars().count())
-            && inner.chars().all(|c| c.is_ascii_lowercase() || TONED.contains(c) || c == 'ü')
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || TONED.contains(c) || c == 'ü')
             && inner.chars().any(|c| TONED.contains(c))
-            && s[..i].chars().next_back().is_some_and(super::document::is_han);
+            && s[..i]
+                .chars()
+                .next_back()
+                .is_some_and(super::document::is_han);
         if ok {
             for b in &mut out[i..=close] {
                 *b = b' ';
@@ -107,7 +124,8 @@ mod tests {
 
     #[test]
     fn noise_is_blanked_but_numbers_stay() {
-        let s = "广州海关\ny3 V& l- \\4 a/ n* ^7 h- q9 E; n\" k) n+ W; M\n2020年\n0 1 1 0 2 1 0 0 0 1";
+        let s =
+            "广州海关\ny3 V& l- \\4 a/ n* ^7 h- q9 E; n\" k) n+ W; M\n2020年\n0 1 1 0 2 1 0 0 0 1";
         let t = scrub_noise(s);
         assert_eq!(t.len(), s.len());
         assert!(t.starts_with("广州海关\n   "));

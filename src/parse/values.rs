@@ -5,7 +5,9 @@ use crate::model::Value;
 
 /// Units that may follow a number inside a cell.
 const UNITS: &[&str] = &["万元", "元", "件", "个", "条", "项", "次", "%"];
-const DASHES: &[&str] = &["—", "——", "-", "--", "–", "/", "无", "－", "／", "\\", "×", "x", "X", "…", "——"];
+const DASHES: &[&str] = &[
+    "—", "——", "-", "--", "–", "/", "无", "－", "／", "\\", "×", "x", "X", "…", "——",
+];
 
 /// Fold one char of a number: full-width digits and signs to ASCII.
 pub fn fold_num(c: char) -> char {
@@ -23,7 +25,11 @@ pub fn fold_num(c: char) -> char {
 
 /// Parse the text of one cell.
 pub fn parse_value(raw: &str) -> Value {
-    let t: String = raw.chars().map(fold_num).filter(|c| !c.is_whitespace() && *c != '\u{00A0}' && *c != '\u{3000}').collect();
+    let t: String = raw
+        .chars()
+        .map(fold_num)
+        .filter(|c| !c.is_whitespace() && *c != '\u{00A0}' && *c != '\u{3000}')
+        .collect();
     if t.is_empty() {
         return Value::Blank;
     }
@@ -46,8 +52,14 @@ pub fn parse_value(raw: &str) -> Value {
         Some(b'-') => (true, true, &body[1..]),
         _ => (false, false, body),
     };
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
-        return Value::Unreadable { text: raw.trim().to_string() };
+    if digits.is_empty()
+        || !digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
+        return Value::Unreadable {
+            text: raw.trim().to_string(),
+        };
     }
     // Thousands separators: groups of exactly three digits after each comma.
     let plain: String = if digits.contains(',') {
@@ -60,22 +72,39 @@ pub fn parse_value(raw: &str) -> Value {
                 int.len() == 3
             });
         if !ok {
-            return Value::Unreadable { text: raw.trim().to_string() };
+            return Value::Unreadable {
+                text: raw.trim().to_string(),
+            };
         }
         digits.replace(',', "")
     } else {
         digits.to_string()
     };
     if plain.matches('.').count() > 1 || plain.starts_with('.') || plain.ends_with('.') {
-        return Value::Unreadable { text: raw.trim().to_string() };
+        return Value::Unreadable {
+            text: raw.trim().to_string(),
+        };
     }
-    let int_digits = plain.split('.').next().unwrap_or("").trim_start_matches('0').len();
+    let int_digits = plain
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('0')
+        .len();
     if int_digits > 15 {
-        return Value::Unreadable { text: raw.trim().to_string() };
+        return Value::Unreadable {
+            text: raw.trim().to_string(),
+        };
     }
     match plain.parse::<f64>() {
-        Ok(v) if v.is_finite() => Value::Number { value: if neg { -v } else { v }, signed, unit },
-        _ => Value::Unreadable { text: raw.trim().to_string() },
+        Ok(v) if v.is_finite() => Value::Number {
+            value: if neg { -v } else { v },
+            signed,
+            unit,
+        },
+        _ => Value::Unreadable {
+            text: raw.trim().to_string(),
+        },
     }
 }
 
@@ -100,7 +129,9 @@ pub fn value_run_at(s: &str, at: usize) -> Option<usize> {
     let first_raw = rest.chars().next()?;
     let first = fold_num(first_raw);
     let boundary = |k: usize| {
-        rest[k..].chars().next().is_none_or(|c| c.is_whitespace() || is_strong_sep(c) || c == '\u{00A0}' || c == '\u{3000}')
+        rest[k..].chars().next().is_none_or(|c| {
+            c.is_whitespace() || is_strong_sep(c) || c == '\u{00A0}' || c == '\u{3000}'
+        })
     };
     // A number.
     let mut k0 = 0;
@@ -112,7 +143,11 @@ pub fn value_run_at(s: &str, at: usize) -> Option<usize> {
         }
     }
     let body = &rest[k0..];
-    let starts_digit = body.chars().next().map(fold_num).is_some_and(|c| c.is_ascii_digit());
+    let starts_digit = body
+        .chars()
+        .next()
+        .map(fold_num)
+        .is_some_and(|c| c.is_ascii_digit());
     if starts_digit {
         let mut end = k0;
         let mut prev_digit = false;
@@ -122,7 +157,12 @@ pub fn value_run_at(s: &str, at: usize) -> Option<usize> {
             if f.is_ascii_digit() {
                 prev_digit = true;
                 end = k0 + k + c.len_utf8();
-            } else if (f == '.' || f == ',') && prev_digit && it.peek().is_some_and(|&(_, n)| fold_num(n).is_ascii_digit()) {
+            } else if (f == '.' || f == ',')
+                && prev_digit
+                && it
+                    .peek()
+                    .is_some_and(|&(_, n)| fold_num(n).is_ascii_digit())
+            {
                 prev_digit = false;
             } else {
                 break;
@@ -135,7 +175,9 @@ pub fn value_run_at(s: &str, at: usize) -> Option<usize> {
         return Some(at + end);
     }
     // A placeholder standing alone.
-    for d in ["——", "--", "—", "–", "-", "/", "／", "－", "…", "\\", "×", "无"] {
+    for d in [
+        "——", "--", "—", "–", "-", "/", "／", "－", "…", "\\", "×", "无",
+    ] {
         if rest.starts_with(d) && boundary(d.len()) {
             return Some(at + d.len());
         }
@@ -145,7 +187,10 @@ pub fn value_run_at(s: &str, at: usize) -> Option<usize> {
 
 /// Where the cell holding `at` ends: the next separator or line end (or `limit`).
 fn cell_end(s: &str, at: usize, limit: usize) -> usize {
-    s[at..limit].find(|c: char| is_strong_sep(c) || c == '\n').map(|k| at + k).unwrap_or(limit)
+    s[at..limit]
+        .find(|c: char| is_strong_sep(c) || c == '\n')
+        .map(|k| at + k)
+        .unwrap_or(limit)
 }
 
 /// Does the rest of the cell from `at` read as a label (Chinese words) rather than as a
@@ -157,14 +202,21 @@ fn cell_rest_is_label(s: &str, at: usize, limit: usize) -> bool {
     }
     let cell = &s[at..q];
     // Units are fine; more than one Chinese character is a label (or the next row).
-    cell.trim().is_empty() || cell.chars().filter(|c| crate::parse::document::is_han(*c)).count() >= 2
+    cell.trim().is_empty()
+        || cell
+            .chars()
+            .filter(|c| crate::parse::document::is_han(*c))
+            .count()
+            >= 2
 }
 
 /// Is the number that ends at `e` the numbering of a label ("3.咨询事项", "1、申请人…")?
 pub fn is_numbering(s: &str, e: usize) -> bool {
     let mut it = s[e..].chars();
     match it.next() {
-        Some('.' | '、' | '．') => it.next().is_some_and(|c| crate::parse::document::is_han(c) || c == '“' || c == '"'),
+        Some('.' | '、' | '．') => it
+            .next()
+            .is_some_and(|c| crate::parse::document::is_han(c) || c == '“' || c == '"'),
         _ => false,
     }
 }
@@ -221,7 +273,8 @@ fn material(text: &str, from: usize, limit: usize, leading_label: bool) -> (usiz
     let mut p = start;
     let mut end = start;
     // Cells separated by pipes or tabs: a cell's whole text belongs to it.
-    let in_cell = s[start..limit].starts_with(is_strong_sep) || s[from..start].contains(is_strong_sep);
+    let in_cell =
+        s[start..limit].starts_with(is_strong_sep) || s[from..start].contains(is_strong_sep);
     while p < limit {
         let c = s[p..].chars().next().unwrap_or(' ');
         if is_strong_sep(c) || c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}' {
@@ -260,7 +313,13 @@ pub fn pieces(text: &str, start: usize, end: usize) -> (Vec<Piece>, bool) {
     // With pipes, a line break is only white space (cells broken over lines, one cell per
     // line ending in "|"); with tabs alone (a copied grid), each line is a row.
     let pipes = s.chars().any(|c| matches!(c, '|' | '｜' | '│'));
-    let is_sep = |c: char| if pipes { matches!(c, '|' | '｜' | '│') } else { c == '\t' || c == '\n' };
+    let is_sep = |c: char| {
+        if pipes {
+            matches!(c, '|' | '｜' | '│')
+        } else {
+            c == '\t' || c == '\n'
+        }
+    };
     let mut out = Vec::new();
     let blank = |c: char| c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}';
     let trimmed = |a: usize, b: usize| -> (usize, usize) {
@@ -278,7 +337,11 @@ pub fn pieces(text: &str, start: usize, end: usize) -> (Vec<Piece>, bool) {
                 let at = start + k;
                 let (a, b) = trimmed(piece_start, at);
                 if !(first && a == b) {
-                    out.push(Piece { start: a, end: b, new_line });
+                    out.push(Piece {
+                        start: a,
+                        end: b,
+                        new_line,
+                    });
                     new_line = false;
                 }
                 first = false;
@@ -290,7 +353,11 @@ pub fn pieces(text: &str, start: usize, end: usize) -> (Vec<Piece>, bool) {
         }
         let (a, b) = trimmed(piece_start, end);
         if a < b {
-            out.push(Piece { start: a, end: b, new_line });
+            out.push(Piece {
+                start: a,
+                end: b,
+                new_line,
+            });
         }
     } else {
         let mut cur: Option<usize> = None;
@@ -299,7 +366,11 @@ pub fn pieces(text: &str, start: usize, end: usize) -> (Vec<Piece>, bool) {
             let at = start + k;
             if blank(c) {
                 if let Some(a) = cur.take() {
-                    out.push(Piece { start: a, end: at, new_line });
+                    out.push(Piece {
+                        start: a,
+                        end: at,
+                        new_line,
+                    });
                     new_line = false;
                 }
                 if c == '\n' && !out.is_empty() {
@@ -310,7 +381,11 @@ pub fn pieces(text: &str, start: usize, end: usize) -> (Vec<Piece>, bool) {
             }
         }
         if let Some(a) = cur {
-            out.push(Piece { start: a, end, new_line });
+            out.push(Piece {
+                start: a,
+                end,
+                new_line,
+            });
         }
     }
     (out, cell_mode)
@@ -321,7 +396,11 @@ mod tests {
     use super::*;
 
     fn num(v: f64) -> Value {
-        Value::Number { value: v, signed: false, unit: None }
+        Value::Number {
+            value: v,
+            signed: false,
+            unit: None,
+        }
     }
 
     #[test]
@@ -330,14 +409,38 @@ mod tests {
         assert_eq!(parse_value("１２３"), num(123.0));
         assert_eq!(parse_value("1,234"), num(1234.0));
         assert_eq!(parse_value("4166.241619"), num(4166.241619));
-        assert_eq!(parse_value("+1036"), Value::Number { value: 1036.0, signed: true, unit: None });
-        assert_eq!(parse_value("-18"), Value::Number { value: -18.0, signed: true, unit: None });
-        assert_eq!(parse_value("251000元"), Value::Number { value: 251000.0, signed: false, unit: Some("元".into()) });
+        assert_eq!(
+            parse_value("+1036"),
+            Value::Number {
+                value: 1036.0,
+                signed: true,
+                unit: None
+            }
+        );
+        assert_eq!(
+            parse_value("-18"),
+            Value::Number {
+                value: -18.0,
+                signed: true,
+                unit: None
+            }
+        );
+        assert_eq!(
+            parse_value("251000元"),
+            Value::Number {
+                value: 251000.0,
+                signed: false,
+                unit: Some("元".into())
+            }
+        );
         assert_eq!(parse_value("\u{a0}"), Value::Blank);
         assert_eq!(parse_value("—"), Value::Dash { text: "—".into() });
         assert_eq!(parse_value("/"), Value::Dash { text: "/".into() });
         assert_eq!(parse_value("无"), Value::Dash { text: "无".into() });
-        assert!(matches!(parse_value("999999999999999999999"), Value::Unreadable { .. }));
+        assert!(matches!(
+            parse_value("999999999999999999999"),
+            Value::Unreadable { .. }
+        ));
         assert!(matches!(parse_value("1,23"), Value::Unreadable { .. }));
         assert!(matches!(parse_value("abc"), Value::Unreadable { .. }));
     }

@@ -152,11 +152,20 @@ pub struct RuleCtx<'a> {
 
 impl<'a> RuleCtx<'a> {
     pub fn new(parsed: &'a Parsed, previous: Option<&'a Parsed>) -> Self {
-        RuleCtx { parsed, report: &parsed.report, text: &parsed.doc.text, previous, narrative: std::cell::OnceCell::new(), arithmetic: std::cell::OnceCell::new() }
+        RuleCtx {
+            parsed,
+            report: &parsed.report,
+            text: &parsed.doc.text,
+            previous,
+            narrative: std::cell::OnceCell::new(),
+            arithmetic: std::cell::OnceCell::new(),
+        }
     }
     /// Table 三's identities and their root causes.
     pub fn arithmetic(&self) -> Option<&requests::arith::Analysis> {
-        self.arithmetic.get_or_init(|| requests::arith::analyse(self.report)).as_ref()
+        self.arithmetic
+            .get_or_init(|| requests::arith::analyse(self.report))
+            .as_ref()
     }
 
     /// Map a span of the analysis text to the source.
@@ -240,28 +249,42 @@ pub fn selector_matches(sel: &str, m: &RuleMeta) -> bool {
         || s.eq_ignore_ascii_case(m.code)
         || s.eq_ignore_ascii_case(m.name)
         || s.eq_ignore_ascii_case(m.family.as_str())
-        || s.trim_end_matches(['*', '-']).eq_ignore_ascii_case(m.family.prefix())
+        || s.trim_end_matches(['*', '-'])
+            .eq_ignore_ascii_case(m.family.prefix())
 }
 
 impl RuleConfig {
     /// Check that every selector names at least one rule.
     pub fn validate(&self) -> Result<(), String> {
-        for s in self.select.iter().chain(&self.ignore).chain(self.severity.iter().map(|(s, _)| s)) {
-            if !registry::RULES.iter().any(|r| selector_matches(s, r.meta())) {
+        for s in self
+            .select
+            .iter()
+            .chain(&self.ignore)
+            .chain(self.severity.iter().map(|(s, _)| s))
+        {
+            if !registry::RULES
+                .iter()
+                .any(|r| selector_matches(s, r.meta()))
+            {
                 return Err(format!("没有这样的规则 / no rule matches “{s}” (use a code such as T3-2, a name, a family such as T3 or requests, or ALL)"));
             }
         }
         Ok(())
     }
     pub fn enabled(&self, m: &RuleMeta) -> bool {
-        (self.select.is_empty() || self.select.iter().any(|s| selector_matches(s, m))) && !self.ignore.iter().any(|s| selector_matches(s, m))
+        (self.select.is_empty() || self.select.iter().any(|s| selector_matches(s, m)))
+            && !self.ignore.iter().any(|s| selector_matches(s, m))
     }
     pub fn severity_of(&self, m: &RuleMeta, default: Severity) -> Severity {
         // The most specific selector wins: code or name over family.
         let mut best: Option<(u8, Severity)> = None;
         for (s, sev) in &self.severity {
             if selector_matches(s, m) {
-                let rank = if s.eq_ignore_ascii_case(m.code) || s.eq_ignore_ascii_case(m.name) { 2 } else { 1 };
+                let rank = if s.eq_ignore_ascii_case(m.code) || s.eq_ignore_ascii_case(m.name) {
+                    2
+                } else {
+                    1
+                };
                 if best.is_none_or(|(r, _)| rank >= r) {
                     best = Some((rank, *sev));
                 }
@@ -277,7 +300,10 @@ pub fn run(ctx: &RuleCtx, config: &RuleConfig) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in registry::RULES.iter() {
         let m = rule.meta();
-        if !config.enabled(m) || !m.applies_to(format) || (m.needs_previous && ctx.previous.is_none()) {
+        if !config.enabled(m)
+            || !m.applies_to(format)
+            || (m.needs_previous && ctx.previous.is_none())
+        {
             continue;
         }
         let mut found = Vec::new();
@@ -290,17 +316,25 @@ pub fn run(ctx: &RuleCtx, config: &RuleConfig) -> Vec<Diagnostic> {
         }
     }
     out.sort_by(|a, b| {
-        (a.span.map(|s| s.start).unwrap_or(usize::MAX), a.severity, a.code, &a.cell).cmp(&(
-            b.span.map(|s| s.start).unwrap_or(usize::MAX),
-            b.severity,
-            b.code,
-            &b.cell,
-        ))
+        (
+            a.span.map(|s| s.start).unwrap_or(usize::MAX),
+            a.severity,
+            a.code,
+            &a.cell,
+        )
+            .cmp(&(
+                b.span.map(|s| s.start).unwrap_or(usize::MAX),
+                b.severity,
+                b.code,
+                &b.cell,
+            ))
     });
     out
 }
 
 /// Find a rule by code or name.
 pub fn find(key: &str) -> Option<&'static dyn Rule> {
-    registry::RULES.iter().copied().find(|r| r.meta().code.eq_ignore_ascii_case(key) || r.meta().name.eq_ignore_ascii_case(key))
+    registry::RULES.iter().copied().find(|r| {
+        r.meta().code.eq_ignore_ascii_case(key) || r.meta().name.eq_ignore_ascii_case(key)
+    })
 }

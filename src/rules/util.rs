@@ -30,6 +30,20 @@ pub enum TermValue {
     Blank,
     /// Unreadable, ambiguous or missing: the identity cannot be checked.
     Unknown,
+    /// A whole row the text does not have (cut short, or a label not found): like a blank, an
+    /// unknown number ≥ 0, so that an identity fails only when it fails whatever it stands for.
+    Absent,
+}
+
+impl Term {
+    /// A row of table 三 that the text does not have.
+    pub fn absent(table: TableId, key: &str, col: usize) -> Term {
+        Term {
+            cell: CellRef::new(table, key, col),
+            span: None,
+            value: TermValue::Absent,
+        }
+    }
 }
 
 pub fn term(table: TableId, row: &Row, col: usize) -> Term {
@@ -55,7 +69,11 @@ pub enum Eval {
     Holds,
     /// Fails whatever non-negative numbers the blank cells stand for. `left`/`right` are the
     /// sums with blanks read as 0; `blanks` says whether any were.
-    Fails { left: f64, right: f64, blanks: bool },
+    Fails {
+        left: f64,
+        right: f64,
+        blanks: bool,
+    },
     /// Blank cells could make it hold (or not): not checkable.
     Blanks,
     /// A cell could not be read.
@@ -69,22 +87,32 @@ pub fn eval(left: &[Term], right: &[Term]) -> Eval {
         for x in t {
             match x.value {
                 TermValue::Known(v) => sum += v,
-                TermValue::Blank => blank = true,
+                TermValue::Blank | TermValue::Absent => blank = true,
                 TermValue::Unknown => return None,
             }
         }
         Some((sum, blank))
     };
-    let (Some((l, lb)), Some((r, rb))) = (side(left), side(right)) else { return Eval::Unreadable };
+    let (Some((l, lb)), Some((r, rb))) = (side(left), side(right)) else {
+        return Eval::Unreadable;
+    };
     let eq = (l - r).abs() < 1e-6;
     match (lb, rb) {
         (false, false) if eq => Eval::Holds,
-        (false, false) => Eval::Fails { left: l, right: r, blanks: false },
+        (false, false) => Eval::Fails {
+            left: l,
+            right: r,
+            blanks: false,
+        },
         (true, true) => Eval::Blanks,
         // Blanks only on the left can only raise it.
         (true, false) if l <= r + 1e-6 => Eval::Blanks,
         (false, true) if r <= l + 1e-6 => Eval::Blanks,
-        _ => Eval::Fails { left: l, right: r, blanks: true },
+        _ => Eval::Fails {
+            left: l,
+            right: r,
+            blanks: true,
+        },
     }
 }
 
@@ -99,13 +127,23 @@ pub fn sum_text(terms: &[Term]) -> String {
             TermValue::Known(v) => fmt(v),
             TermValue::Blank => "空".into(),
             TermValue::Unknown => "?".into(),
+            TermValue::Absent => "缺".into(),
         })
         .collect::<Vec<_>>()
         .join(" + ")
 }
 
 pub fn sum_known(terms: &[Term]) -> f64 {
-    terms.iter().filter_map(|t| if let TermValue::Known(v) = t.value { Some(v) } else { None }).sum()
+    terms
+        .iter()
+        .filter_map(|t| {
+            if let TermValue::Known(v) = t.value {
+                Some(v)
+            } else {
+                None
+            }
+        })
+        .sum()
 }
 
 /// Column names of table 三.
@@ -118,7 +156,9 @@ pub fn col_en(c: usize) -> &'static str {
 
 /// A row label of table 三, with numbering.
 pub fn row_zh(key: &str) -> String {
-    template::request_row(key).map(|r| r.full_label()).unwrap_or_else(|| key.to_string())
+    template::request_row(key)
+        .map(|r| r.full_label())
+        .unwrap_or_else(|| key.to_string())
 }
 
 /// Short English names of table 三 rows.
@@ -138,7 +178,11 @@ pub fn row_en(key: &str) -> String {
 /// A related location pointing at a cell.
 pub fn related(report: &Report, cell: CellRef, zh: String, en: String) -> Related {
     let span = cell_span(report, &cell);
-    Related { span, cell: Some(cell), message: Msg::new(zh, en) }
+    Related {
+        span,
+        cell: Some(cell),
+        message: Msg::new(zh, en),
+    }
 }
 
 /// The source span of a cell.
@@ -148,5 +192,8 @@ pub fn cell_span(report: &Report, cell: &CellRef) -> Option<Span> {
         TableId::Active => report.active.as_ref().and_then(|t| t.row(&cell.row)),
         TableId::ReviewLitigation => report.review.as_ref().map(|t| &t.row),
     }?;
-    row.cells.get(cell.column).and_then(|c| c.span).or(row.label_span)
+    row.cells
+        .get(cell.column)
+        .and_then(|c| c.span)
+        .or(row.label_span)
 }

@@ -2,9 +2,9 @@
 //! script runs, nothing loads) and live elements of a page, whose computed style says what is
 //! really shown.
 
+use crate::model::GridPos;
 use crate::parse::document::Document;
 use crate::parse::html::{self, HtmlNode, NodeKind};
-use crate::model::GridPos;
 use std::borrow::Cow;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
@@ -31,7 +31,9 @@ impl HtmlNode for DomNode {
                 Some(e) => NodeKind::Element(Cow::Owned(e.local_name())),
                 None => NodeKind::Other,
             },
-            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => NodeKind::Text(Cow::Owned(self.node.node_value().unwrap_or_default())),
+            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
+                NodeKind::Text(Cow::Owned(self.node.node_value().unwrap_or_default()))
+            }
             Node::DOCUMENT_NODE | Node::DOCUMENT_FRAGMENT_NODE => NodeKind::Container,
             _ => NodeKind::Other,
         }
@@ -42,11 +44,17 @@ impl HtmlNode for DomNode {
     }
 
     fn first_child(&self) -> Option<Self> {
-        self.node.first_child().map(|node| DomNode { node, live: self.live })
+        self.node.first_child().map(|node| DomNode {
+            node,
+            live: self.live,
+        })
     }
 
     fn next_sibling(&self) -> Option<Self> {
-        self.node.next_sibling().map(|node| DomNode { node, live: self.live })
+        self.node.next_sibling().map(|node| DomNode {
+            node,
+            live: self.live,
+        })
     }
 
     fn rendered_hidden(&self) -> Option<bool> {
@@ -55,10 +63,16 @@ impl HtmlNode for DomNode {
         }
         let el = self.element()?;
         // The element's own window (an iframe's, for an editor's body), else this one.
-        let window = el.owner_document().and_then(|d| d.default_view()).or_else(web_sys::window)?;
+        let window = el
+            .owner_document()
+            .and_then(|d| d.default_view())
+            .or_else(web_sys::window)?;
         let style = window.get_computed_style(el).ok()??;
         let prop = |p: &str| style.get_property_value(p).unwrap_or_default();
-        let font_size_zero = prop("font-size").trim_end_matches("px").parse::<f64>().is_ok_and(|v| v == 0.0);
+        let font_size_zero = prop("font-size")
+            .trim_end_matches("px")
+            .parse::<f64>()
+            .is_ok_and(|v| v == 0.0);
         Some(
             prop("display") == "none"
                 || matches!(prop("visibility").as_str(), "hidden" | "collapse")
@@ -70,7 +84,11 @@ impl HtmlNode for DomNode {
 
 /// Whether this global scope has `DOMParser` (windows and documents do; workers do not).
 pub fn has_dom_parser() -> bool {
-    js_sys::Reflect::has(&js_sys::global(), &wasm_bindgen::JsValue::from_str("DOMParser")).unwrap_or(false)
+    js_sys::Reflect::has(
+        &js_sys::global(),
+        &wasm_bindgen::JsValue::from_str("DOMParser"),
+    )
+    .unwrap_or(false)
 }
 
 /// Render an HTML string through the browser's `DOMParser`. The caller checks
@@ -78,9 +96,20 @@ pub fn has_dom_parser() -> bool {
 /// (Builds with html5ever, the Node package, read strings with it instead.)
 #[cfg(not(feature = "scraper"))]
 pub fn render_string(source: &str) -> Document {
-    let parsed = web_sys::DomParser::new().and_then(|p| p.parse_from_string(source, web_sys::SupportedType::TextHtml));
+    let parsed = web_sys::DomParser::new()
+        .and_then(|p| p.parse_from_string(source, web_sys::SupportedType::TextHtml));
     match parsed {
-        Ok(doc) => html::render_tree(source, DomNode { node: doc.into(), live: false }, None).0,
+        Ok(doc) => {
+            html::render_tree(
+                source,
+                DomNode {
+                    node: doc.into(),
+                    live: false,
+                },
+                None,
+            )
+            .0
+        }
         Err(_) => crate::parse::text::render(source),
     }
 }
@@ -89,10 +118,19 @@ pub fn render_string(source: &str) -> Document {
 /// index that string. Returns the document and the element of each table cell read.
 pub fn render_element(el: &Element) -> (Document, Vec<(GridPos, Element)>) {
     let source = el.outer_html();
-    let title = el.owner_document().map(|d| d.title()).filter(|t| !t.trim().is_empty());
-    let root = DomNode { node: el.clone().into(), live: el.is_connected() };
+    let title = el
+        .owner_document()
+        .map(|d| d.title())
+        .filter(|t| !t.trim().is_empty());
+    let root = DomNode {
+        node: el.clone().into(),
+        live: el.is_connected(),
+    };
     let (doc, cells) = html::render_tree(&source, root, title);
-    let cells = cells.into_iter().filter_map(|(pos, n)| n.element().cloned().map(|e| (pos, e))).collect();
+    let cells = cells
+        .into_iter()
+        .filter_map(|(pos, n)| n.element().cloned().map(|e| (pos, e)))
+        .collect();
     (doc, cells)
 }
 

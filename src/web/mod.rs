@@ -52,10 +52,18 @@ fn parse_options(value: Option<JsCheckOptions>) -> Result<(CheckOptions, String)
     } else {
         // serde-wasm-bindgen reads only the fields it knows, so `deny_unknown_fields` never
         // fires: a misspelt option would be ignored silently. Look at the keys instead.
-        const KNOWN: [&str; 7] = ["kind", "lang", "file", "previous", "select", "ignore", "severity"];
+        const KNOWN: [&str; 7] = [
+            "kind", "lang", "file", "previous", "select", "ignore", "severity",
+        ];
         // (By type, not `instanceof`: an options object may come from another window.)
-        if let Some(obj) = value.is_object().then(|| value.unchecked_ref::<js_sys::Object>()) {
-            for key in js_sys::Object::keys(obj).iter().filter_map(|k| k.as_string()) {
+        if let Some(obj) = value
+            .is_object()
+            .then(|| value.unchecked_ref::<js_sys::Object>())
+        {
+            for key in js_sys::Object::keys(obj)
+                .iter()
+                .filter_map(|k| k.as_string())
+            {
                 if !KNOWN.contains(&key.as_str()) {
                     return Err(js_error(format!(
                         "nianbao: 未知选项 {key:?}（可用：{list}） / unknown option {key:?} (known: {list})",
@@ -64,7 +72,8 @@ fn parse_options(value: Option<JsCheckOptions>) -> Result<(CheckOptions, String)
                 }
             }
         }
-        serde_wasm_bindgen::from_value(value).map_err(|e| js_error(format!("nianbao: 选项无效 / invalid options: {e}")))?
+        serde_wasm_bindgen::from_value(value)
+            .map_err(|e| js_error(format!("nianbao: 选项无效 / invalid options: {e}")))?
     };
     let kind = match o.kind.as_deref() {
         None => KindOption::Auto,
@@ -72,15 +81,33 @@ fn parse_options(value: Option<JsCheckOptions>) -> Result<(CheckOptions, String)
     };
     let lang = match o.lang.as_deref() {
         None => Lang::Zh,
-        Some(l) => Lang::parse(l).ok_or_else(|| js_error(format!("nianbao: lang 应为 zh 或 en / lang must be zh or en, not {l:?}")))?,
+        Some(l) => Lang::parse(l).ok_or_else(|| {
+            js_error(format!(
+                "nianbao: lang 应为 zh 或 en / lang must be zh or en, not {l:?}"
+            ))
+        })?,
     };
-    let mut rules = RuleConfig { select: o.select.unwrap_or_default(), ignore: o.ignore.unwrap_or_default(), severity: Vec::new() };
+    let mut rules = RuleConfig {
+        select: o.select.unwrap_or_default(),
+        ignore: o.ignore.unwrap_or_default(),
+        severity: Vec::new(),
+    };
     for (sel, sev) in o.severity.unwrap_or_default() {
         let sev = Severity::parse(&sev).ok_or_else(|| js_error(format!("nianbao: 严重程度应为 error、warning 或 notice / severity must be error, warning or notice, not {sev:?}")))?;
         rules.severity.push((sel, sev));
     }
-    rules.validate().map_err(|e| js_error(format!("nianbao: {e}")))?;
-    Ok((CheckOptions { kind, lang, previous: o.previous, rules }, o.file.unwrap_or_default()))
+    rules
+        .validate()
+        .map_err(|e| js_error(format!("nianbao: {e}")))?;
+    Ok((
+        CheckOptions {
+            kind,
+            lang,
+            previous: o.previous,
+            rules,
+        },
+        o.file.unwrap_or_default(),
+    ))
 }
 
 /// `performance.now()` of the global scope: a window's or a worker's.
@@ -101,10 +128,18 @@ fn to_js(json: &serde_json::Value) -> Result<JsValue, JsValue> {
 }
 
 /// The JSON contract as plain JavaScript objects, with the check's time.
-fn result_value(file: &str, checked: &api::Checked, lang: Lang, t0: f64) -> Result<JsValue, JsValue> {
+fn result_value(
+    file: &str,
+    checked: &api::Checked,
+    lang: Lang,
+    t0: f64,
+) -> Result<JsValue, JsValue> {
     let mut json = api::to_json(file, checked, lang);
     if let Some(m) = json.as_object_mut() {
-        m.insert("timing".into(), serde_json::json!({ "checkMs": now() - t0 }));
+        m.insert(
+            "timing".into(),
+            serde_json::json!({ "checkMs": now() - t0 }),
+        );
     }
     to_js(&json)
 }
@@ -125,7 +160,10 @@ pub fn check(input: &str, options: Option<JsCheckOptions>) -> Result<JsValue, Js
 /// source being the element's `outerHTML`; in addition each finding, each related location and
 /// each table cell carries `element`: the `<td>`/`<th>` it is about (or `null`).
 #[wasm_bindgen(js_name = checkElement, unchecked_return_type = "CheckElementResult")]
-pub fn check_element(el: &web_sys::Element, options: Option<JsCheckOptions>) -> Result<JsValue, JsValue> {
+pub fn check_element(
+    el: &web_sys::Element,
+    options: Option<JsCheckOptions>,
+) -> Result<JsValue, JsValue> {
     let (opts, file) = parse_options(options)?;
     let t0 = now();
     html_reader_available(None, &opts)?;
@@ -134,12 +172,19 @@ pub fn check_element(el: &web_sys::Element, options: Option<JsCheckOptions>) -> 
     let value = result_value(&file, &checked, opts.lang, t0)?;
     let report = checked.report();
     // The element of each grid position read, looked up once per cell of the result.
-    let by_grid: std::collections::HashMap<crate::model::GridPos, web_sys::Element> = cells.into_iter().collect();
+    let by_grid: std::collections::HashMap<crate::model::GridPos, web_sys::Element> =
+        cells.into_iter().collect();
     let element_at = |g: Option<crate::model::GridPos>| -> JsValue {
-        g.and_then(|g| by_grid.get(&g)).map(|e| JsValue::from(e.clone())).unwrap_or(JsValue::NULL)
+        g.and_then(|g| by_grid.get(&g))
+            .map(|e| JsValue::from(e.clone()))
+            .unwrap_or(JsValue::NULL)
     };
-    let element_of = |c: Option<&crate::model::CellRef>| element_at(c.and_then(|c| report.cell(c)).and_then(|cell| cell.grid));
-    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    let element_of = |c: Option<&crate::model::CellRef>| {
+        element_at(c.and_then(|c| report.cell(c)).and_then(|cell| cell.grid))
+    };
+    let get = |o: &JsValue, k: &str| {
+        js_sys::Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
+    };
     let set = |o: &JsValue, k: &str, v: &JsValue| {
         let _ = js_sys::Reflect::set(o, &JsValue::from_str(k), v);
     };
@@ -149,7 +194,11 @@ pub fn check_element(el: &web_sys::Element, options: Option<JsCheckOptions>) -> 
         set(&obj, "element", &element_of(d.cell.as_ref()));
         let related = js_sys::Array::from(&get(&obj, "related"));
         for (j, r) in d.related.iter().enumerate() {
-            set(&related.get(j as u32), "element", &element_of(r.cell.as_ref()));
+            set(
+                &related.get(j as u32),
+                "element",
+                &element_of(r.cell.as_ref()),
+            );
         }
     }
     // Every table cell read: its element too.
@@ -201,7 +250,10 @@ fn html_reader_available(input: Option<&str>, opts: &CheckOptions) -> Result<(),
         return Ok(());
     }
     let html = input.is_some_and(|i| opts.kind.resolve(i) == crate::model::InputKind::Html)
-        || opts.previous.as_deref().is_some_and(|p| KindOption::Auto.resolve(p) == crate::model::InputKind::Html);
+        || opts
+            .previous
+            .as_deref()
+            .is_some_and(|p| KindOption::Auto.resolve(p) == crate::model::InputKind::Html);
     if html {
         return Err(js_error(
             "nianbao: 此环境没有 DOMParser，无法读取 HTML（请在页面或 offscreen 文档中调用，或使用 Node 包，或以 kind: \"text\" 检查其文本） / \
@@ -216,25 +268,48 @@ fn html_reader_available(input: Option<&str>, opts: &CheckOptions) -> Result<(),
 /// Returns `{ text, kind: "text" | "html", encoding, notes }`; unreadable input throws an `Error`.
 #[wasm_bindgen(js_name = readFile, unchecked_return_type = "ReadFileResult")]
 pub fn read_file(bytes: &[u8], name: Option<String>) -> Result<JsValue, JsValue> {
-    let d = crate::input::decode_with(bytes, name.as_deref(), &dom::text_decoder).map_err(|e| js_error(format!("nianbao: {e}")))?;
+    let d = crate::input::decode_with(bytes, name.as_deref(), &dom::text_decoder)
+        .map_err(|e| js_error(format!("nianbao: {e}")))?;
     let kind = match d.kind {
         crate::model::InputKind::Html => "html",
         crate::model::InputKind::Text => "text",
     };
-    to_js(&serde_json::json!({ "text": d.text, "kind": kind, "encoding": d.encoding, "notes": d.notes }))
+    to_js(
+        &serde_json::json!({ "text": d.text, "kind": kind, "encoding": d.encoding, "notes": d.notes }),
+    )
 }
 
 /// Every rule: code, name, family, severity, formats, summary and documentation.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules(lang: Option<String>) -> Result<JsValue, JsValue> {
-    let lang = lang.as_deref().map(|l| Lang::parse(l).ok_or_else(|| js_error(format!("nianbao: lang 应为 zh 或 en / lang must be zh or en, not {l:?}")))).transpose()?.unwrap_or_default();
+    let lang = lang
+        .as_deref()
+        .map(|l| {
+            Lang::parse(l).ok_or_else(|| {
+                js_error(format!(
+                    "nianbao: lang 应为 zh 或 en / lang must be zh or en, not {l:?}"
+                ))
+            })
+        })
+        .transpose()?
+        .unwrap_or_default();
     to_js(&crate::docs::rules_json(lang))
 }
 
 /// A rule's documentation as Markdown, by code (`T3-2`) or name; `undefined` if there is none.
 #[wasm_bindgen]
 pub fn explain(code: &str, lang: Option<String>) -> Result<Option<String>, JsValue> {
-    let lang = lang.as_deref().map(|l| Lang::parse(l).ok_or_else(|| js_error(format!("nianbao: lang 应为 zh 或 en / lang must be zh or en, not {l:?}")))).transpose()?.unwrap_or_default();
+    let lang = lang
+        .as_deref()
+        .map(|l| {
+            Lang::parse(l).ok_or_else(|| {
+                js_error(format!(
+                    "nianbao: lang 应为 zh 或 en / lang must be zh or en, not {l:?}"
+                ))
+            })
+        })
+        .transpose()?
+        .unwrap_or_default();
     Ok(crate::docs::explain(code, lang))
 }
 

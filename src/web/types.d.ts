@@ -107,6 +107,17 @@ export interface Section extends Position {
   heading: string;
 }
 
+/** A part of the report that could not be checked in full. */
+export interface Unchecked {
+  /** "active" | "requests" | "reviewLitigation" (the tables), "sections" or "report". */
+  part: string;
+  /** "notReport" | "formatUnknown" | "cut" | "notFound" | "noNumbers" | "scrambled" | "rowsMissing" | "cellsUnread" | "blankCells" */
+  reason: string;
+  /** The rules that could not run on it, in full or in part. */
+  rules: string[];
+  message: string;
+}
+
 export interface CheckResult {
   file: string;
   document: {
@@ -120,6 +131,12 @@ export interface CheckResult {
     formatEvidence: { signals2021: string[]; signals2019: string[]; signalsPre2019: string[]; reason: string };
     yearEvidence: { title: number | null; period: number | null; published: number | null };
     sections: Section[];
+    /** Whether the text looks like an annual report at all (false: a news item, say; nothing was checked). */
+    isReport: boolean;
+    /** The signs of a report that were found (a title naming it, section headings, tables…). */
+    reportEvidence: string[];
+    /** Where the text stops before the report does (a cut page, a partial paste), or null. */
+    cut: (Position & { section: number; table: "active" | "requests" | "reviewLitigation" | null; reason: "midSentence" | "inTable" | "earlyEnd" }) | null;
   };
   tables: {
     /** 表三: rows by key (`new`, `carried_over`, `granted`, …, `total`, `carried_forward`). */
@@ -131,7 +148,17 @@ export interface CheckResult {
     active: Record<string, Row> | null;
   };
   diagnostics: Diagnostic[];
-  summary: { errors: number; warnings: number; notices: number };
+  summary: {
+    errors: number;
+    warnings: number;
+    notices: number;
+    /** Findings whose outcome is `needsReview`. */
+    needsReview: number;
+    /** "pass": no error and everything checked; "fail": an error; "incomplete": no error but `unchecked` is not empty; "notReport". */
+    verdict: "pass" | "fail" | "incomplete" | "notReport";
+    /** What could not be checked. Never call a report passing while this is not empty. */
+    unchecked: Unchecked[];
+  };
   timing: { checkMs: number };
 }
 

@@ -20,7 +20,10 @@ pub struct GenReport {
 pub struct Rng(u64);
 impl Rng {
     pub fn new(seed: u64) -> Self {
-        Rng(seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407) | 1)
+        Rng(seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407)
+            | 1)
     }
     pub fn next(&mut self) -> u64 {
         let mut x = self.0;
@@ -49,7 +52,14 @@ impl GenReport {
         let idx = |k: &str| rows.iter().position(|r| r.key == k).unwrap();
         // Outcome rows.
         for (i, r) in rows.iter().enumerate() {
-            if matches!(r.group, RequestGroup::Outcome | RequestGroup::Denied | RequestGroup::Unable | RequestGroup::Rejected | RequestGroup::Other) {
+            if matches!(
+                r.group,
+                RequestGroup::Outcome
+                    | RequestGroup::Denied
+                    | RequestGroup::Unable
+                    | RequestGroup::Rejected
+                    | RequestGroup::Other
+            ) {
                 for c in 0..6 {
                     requests[i][c] = rng.count();
                 }
@@ -60,7 +70,16 @@ impl GenReport {
             requests[total][c] = rows
                 .iter()
                 .enumerate()
-                .filter(|(_, r)| matches!(r.group, RequestGroup::Outcome | RequestGroup::Denied | RequestGroup::Unable | RequestGroup::Rejected | RequestGroup::Other))
+                .filter(|(_, r)| {
+                    matches!(
+                        r.group,
+                        RequestGroup::Outcome
+                            | RequestGroup::Denied
+                            | RequestGroup::Unable
+                            | RequestGroup::Rejected
+                            | RequestGroup::Other
+                    )
+                })
                 .map(|(i, _)| requests[i][c])
                 .sum();
             let carried_over = rng.count().min(requests[total][c]);
@@ -79,8 +98,16 @@ impl GenReport {
             }
             review[g * 5 + 4] = review[g * 5..g * 5 + 4].iter().sum();
         }
-        let active = template::ACTIVE_ROWS_2021.iter().map(|r| (0..r.columns.len()).map(|_| rng.count()).collect()).collect();
-        GenReport { year: 2021 + (seed % 5) as i32, requests, review, active }
+        let active = template::ACTIVE_ROWS_2021
+            .iter()
+            .map(|r| (0..r.columns.len()).map(|_| rng.count()).collect())
+            .collect();
+        GenReport {
+            year: 2021 + (seed % 5) as i32,
+            requests,
+            review,
+            active,
+        }
     }
 
     fn preamble(&self) -> String {
@@ -116,7 +143,13 @@ pub enum Layout {
     Glued,
 }
 
-pub const LAYOUTS: [Layout; 5] = [Layout::Html, Layout::Pipes, Layout::Tabs, Layout::CellPerLine, Layout::Glued];
+pub const LAYOUTS: [Layout; 5] = [
+    Layout::Html,
+    Layout::Pipes,
+    Layout::Tabs,
+    Layout::CellPerLine,
+    Layout::Glued,
+];
 
 pub fn render(r: &GenReport, layout: Layout) -> String {
     match layout {
@@ -181,24 +214,50 @@ fn html(r: &GenReport) -> String {
     for (spec, values) in template::ACTIVE_ROWS_2021.iter().zip(&r.active) {
         if spec.block != block {
             block = spec.block;
-            s += &format!("<tr><td colspan=\"4\"><p><span>{}</span></p></td></tr><tr><td>信息内容</td>", spec.block);
+            s += &format!(
+                "<tr><td colspan=\"4\"><p><span>{}</span></p></td></tr><tr><td>信息内容</td>",
+                spec.block
+            );
             for c in spec.columns {
-                s += &format!("<td{}>{c}</td>", if spec.columns.len() == 1 { " colspan=\"3\"" } else { "" });
+                s += &format!(
+                    "<td{}>{c}</td>",
+                    if spec.columns.len() == 1 {
+                        " colspan=\"3\""
+                    } else {
+                        ""
+                    }
+                );
             }
             s += "</tr>";
         }
-        s += &format!("<tr><td><span style=\"font-family:宋体\">{}</span></td>", spec.label);
+        s += &format!(
+            "<tr><td><span style=\"font-family:宋体\">{}</span></td>",
+            spec.label
+        );
         for v in values {
-            s += &format!("<td{}><p class=\"MsoNormal\"><span>&nbsp;</span><span>{v}</span></p></td>", if values.len() == 1 { " colspan=\"3\"" } else { "" });
+            s += &format!(
+                "<td{}><p class=\"MsoNormal\"><span>&nbsp;</span><span>{v}</span></p></td>",
+                if values.len() == 1 {
+                    " colspan=\"3\""
+                } else {
+                    ""
+                }
+            );
         }
         s += "</tr>";
     }
     s += "</table><p>三、收到和处理政府信息公开申请情况</p><table border=\"1\">";
-    s += &format!("<tr><td colspan=\"3\" rowspan=\"3\">{T3_HEAD}</td><td colspan=\"7\">申请人情况</td></tr>");
+    s += &format!(
+        "<tr><td colspan=\"3\" rowspan=\"3\">{T3_HEAD}</td><td colspan=\"7\">申请人情况</td></tr>"
+    );
     s += "<tr><td rowspan=\"2\">自然人</td><td colspan=\"5\">法人或其他组织</td><td rowspan=\"2\">总计</td></tr>";
     s += "<tr><td>商业<br>企业</td><td>科研<br>机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>";
     let labels = labels();
-    let cells = |v: &[u64; 7]| v.iter().map(|x| format!("<td><span lang=\"EN-US\">{x}</span></td>")).collect::<String>();
+    let cells = |v: &[u64; 7]| {
+        v.iter()
+            .map(|x| format!("<td><span lang=\"EN-US\">{x}</span></td>"))
+            .collect::<String>()
+    };
     let mut i = 0;
     while i < labels.len() {
         let (top, group, label) = &labels[i];
@@ -206,13 +265,21 @@ fn html(r: &GenReport) -> String {
         match (top, group) {
             (None, None) => s += &format!("<tr><td colspan=\"3\">{label}</td>{}</tr>", cells(v)),
             (Some(t), None) => {
-                let lead = if label.starts_with("（一）") { format!("<td rowspan=\"22\">{t}</td>") } else { String::new() };
+                let lead = if label.starts_with("（一）") {
+                    format!("<td rowspan=\"22\">{t}</td>")
+                } else {
+                    String::new()
+                };
                 s += &format!("<tr>{lead}<td colspan=\"2\">{label}</td>{}</tr>", cells(v));
             }
             (Some(_), Some(g)) => {
                 let n = labels.iter().filter(|l| l.1 == Some(*g)).count();
                 let first = i == 0 || labels[i - 1].1 != Some(*g);
-                let lead = if first { format!("<td rowspan=\"{n}\">{g}</td>") } else { String::new() };
+                let lead = if first {
+                    format!("<td rowspan=\"{n}\">{g}</td>")
+                } else {
+                    String::new()
+                };
                 s += &format!("<tr>{lead}<td>{label}</td>{}</tr>", cells(v));
             }
             (None, Some(_)) => unreachable!(),

@@ -25,7 +25,11 @@ pub static RULES: &[&dyn Rule] = &[
 /// The two rows of block 第二十条第（一）项: (key, Chinese name, English name).
 pub(crate) const DOCUMENT_ROWS: [(&str, &str, &str); 2] = [
     ("regulations", "规章", "regulations (规章)"),
-    ("normative_documents", "行政规范性文件", "normative documents"),
+    (
+        "normative_documents",
+        "行政规范性文件",
+        "normative documents",
+    ),
 ];
 
 /// Every reading of a row: one per candidate split when glued digits split more than one
@@ -33,7 +37,11 @@ pub(crate) const DOCUMENT_ROWS: [(&str, &str, &str); 2] = [
 /// and speaks only when every reading fails (and then asks for review).
 pub(crate) fn readings(row: &Row) -> Vec<Vec<TermValue>> {
     if !row.candidates.is_empty() {
-        return row.candidates.iter().map(|c| c.iter().map(|&v| TermValue::Known(v)).collect()).collect();
+        return row
+            .candidates
+            .iter()
+            .map(|c| c.iter().map(|&v| TermValue::Known(v)).collect())
+            .collect();
     }
     vec![row.cells.iter().map(term_value).collect()]
 }
@@ -56,7 +64,11 @@ pub(crate) fn counts(values: &[f64]) -> bool {
 
 /// "6 | 9 | 3665" for messages.
 pub(crate) fn reading_text(values: &[f64]) -> String {
-    values.iter().map(|v| super::util::fmt(*v)).collect::<Vec<_>>().join(" | ")
+    values
+        .iter()
+        .map(|v| super::util::fmt(*v))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// A unit of money written in a table.
@@ -107,7 +119,12 @@ pub(crate) fn header_unit(text: &str, header: &str, row: &str) -> Option<(Unit, 
         if after[..j].chars().count() > 16 {
             continue;
         }
-        return unit_of(&after[..j]).map(|u| (u, Span::new(compact.orig(i), compact.orig_end(i + k.len() + j))));
+        return unit_of(&after[..j]).map(|u| {
+            (
+                u,
+                Span::new(compact.orig(i), compact.orig_end(i + k.len() + j)),
+            )
+        });
     }
     None
 }

@@ -28,12 +28,21 @@ impl DocumentCountNotWhole {
         let Some(t) = &ctx.report.active else { return };
         for (key, zh, en) in DOCUMENT_ROWS {
             let Some(row) = t.row(key) else { continue };
-            let columns = ACTIVE_ROWS_2021.iter().find(|r| r.key == key).map(|r| r.columns).unwrap_or(&[]);
+            let columns = ACTIVE_ROWS_2021
+                .iter()
+                .find(|r| r.key == key)
+                .map(|r| r.columns)
+                .unwrap_or(&[]);
             for (c, cell) in row.cells.iter().enumerate().take(3) {
-                let Value::Number { value, signed, .. } = &cell.value else { continue };
+                let Value::Number { value, signed, .. } = &cell.value else {
+                    continue;
+                };
                 if *value < 0.0 || value.fract() != 0.0 || *signed {
                     let col = columns.get(c).copied().unwrap_or("?");
-                    let col_en = ["made this year", "repealed this year", "in force"].get(c).copied().unwrap_or("?");
+                    let col_en = ["made this year", "repealed this year", "in force"]
+                        .get(c)
+                        .copied()
+                        .unwrap_or("?");
                     out.push(
                         Self::META
                             .diag(Msg::new(

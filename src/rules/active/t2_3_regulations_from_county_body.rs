@@ -29,7 +29,12 @@ impl RegulationsFromCountyBody {
         if b.level == Level::Unknown {
             return;
         }
-        let Some(row) = ctx.report.active.as_ref().and_then(|t| t.row("regulations")) else {
+        let Some(row) = ctx
+            .report
+            .active
+            .as_ref()
+            .and_then(|t| t.row("regulations"))
+        else {
             return;
         };
         let all = readings(row);

@@ -28,15 +28,21 @@ impl FeeAmountInYuan {
         let Some(row) = ctx.report.active.as_ref().and_then(|t| t.row("fees")) else {
             return;
         };
-        let Some(cell) = row.cells.first() else { return };
-        let Value::Number { value, unit, .. } = &cell.value else { return };
+        let Some(cell) = row.cells.first() else {
+            return;
+        };
+        let Value::Number { value, unit, .. } = &cell.value else {
+            return;
+        };
         if *value <= 0.0 {
             return;
         }
         let cell_ref = CellRef::new(TableId::Active, "fees", 0);
         // The report's own header names 元 instead of the template's 万元.
         let header = header_unit(ctx.text, "本年收费金额", "行政事业性收费");
-        if let (Some((Unit::Yuan, header_span)), false) = (header, unit.as_deref().is_some_and(|u| u.contains("万元"))) {
+        if let (Some((Unit::Yuan, header_span)), false) =
+            (header, unit.as_deref().is_some_and(|u| u.contains("万元")))
+        {
             let mut d = Self::META
                 .diag(Msg::new(
                     format!(
@@ -60,7 +66,10 @@ impl FeeAmountInYuan {
             out.push(d);
             return;
         }
-        if unit.as_deref().is_some_and(|u| u.contains('元') && !u.contains('万')) {
+        if unit
+            .as_deref()
+            .is_some_and(|u| u.contains('元') && !u.contains('万'))
+        {
             out.push(
                 Self::META
                     .diag(Msg::new(

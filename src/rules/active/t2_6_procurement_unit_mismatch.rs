@@ -24,15 +24,26 @@ crate::declare_rule! {
 
 impl ProcurementUnitMismatch {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-        let Some(row) = ctx.report.active.as_ref().and_then(|t| t.row("procurement")) else {
+        let Some(row) = ctx
+            .report
+            .active
+            .as_ref()
+            .and_then(|t| t.row("procurement"))
+        else {
             return;
         };
         let Some(cell) = row.cells.get(1) else { return };
-        let Value::Number { value, unit: Some(u), .. } = &cell.value else {
+        let Value::Number {
+            value,
+            unit: Some(u),
+            ..
+        } = &cell.value
+        else {
             return;
         };
         let Some(cell_unit) = unit_of(u) else { return };
-        let Some((header, header_span)) = header_unit(ctx.text, "采购总金额", "政府集中采购") else {
+        let Some((header, header_span)) = header_unit(ctx.text, "采购总金额", "政府集中采购")
+        else {
             return;
         };
         if header == cell_unit {

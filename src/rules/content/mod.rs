@@ -28,11 +28,19 @@ pub(crate) fn han_count(ctx: &RuleCtx, number: u8) -> Option<usize> {
     let flat = Flat::new(ctx, body, number);
     // Plain text keeps a table inline: stop where table 二 starts if it sits in here.
     let t = flat.text.as_str();
-    let end = ["第二十条第(一)项", "第二十条第（一）项"].iter().filter_map(|m| t.find(m)).min().unwrap_or(t.len());
+    let end = ["第二十条第(一)项", "第二十条第（一）项"]
+        .iter()
+        .filter_map(|m| t.find(m))
+        .min()
+        .unwrap_or(t.len());
     Some(t[..end].chars().filter(|&c| is_han(c)).count())
 }
 
 /// The heading's span (source) of a section.
 pub(crate) fn heading_span(ctx: &RuleCtx, number: u8) -> Option<crate::source::Span> {
-    ctx.report.sections.iter().find(|s| s.number == number).map(|s| s.heading_span)
+    ctx.report
+        .sections
+        .iter()
+        .find(|s| s.number == number)
+        .map(|s| s.heading_span)
 }

@@ -24,6 +24,10 @@ const MIN: usize = 20;
 
 impl ProblemsSectionEmpty {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
+        // A section the text breaks off in is not there in full (P-10 says so).
+        if ctx.report.cut_in_section(5) {
+            return;
+        }
         let Some(n) = han_count(ctx, 5) else { return };
         if n >= MIN {
             return;

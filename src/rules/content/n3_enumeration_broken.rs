@@ -69,18 +69,32 @@ fn breaks(items: &[(Span, usize)]) -> Vec<(Span, usize, usize)> {
 impl EnumerationBroken {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
         for number in [1u8, 5, 6] {
-            let Some(body) = section_body(ctx, number) else { continue };
+            let Some(body) = section_body(ctx, number) else {
+                continue;
+            };
             let text = &ctx.text[body.start..body.end];
             for (span, p, n) in breaks(&items(text, body.start)) {
                 let (pz, nz) = (CN_NUMERALS[p - 1], CN_NUMERALS[n - 1]);
                 let (zh, en) = if n == p {
-                    (format!("列举序号重复：“{pz}是”之后又出现“{nz}是”"), format!("the enumeration repeats “{nz}是” (item {n}) right after item {p}"))
+                    (
+                        format!("列举序号重复：“{pz}是”之后又出现“{nz}是”"),
+                        format!("the enumeration repeats “{nz}是” (item {n}) right after item {p}"),
+                    )
                 } else if n > p {
-                    (format!("列举序号跳号：“{pz}是”之后出现“{nz}是”"), format!("the enumeration jumps from item {p} (“{pz}是”) to item {n} (“{nz}是”)"))
+                    (
+                        format!("列举序号跳号：“{pz}是”之后出现“{nz}是”"),
+                        format!(
+                            "the enumeration jumps from item {p} (“{pz}是”) to item {n} (“{nz}是”)"
+                        ),
+                    )
                 } else {
                     (format!("列举序号倒退：“{pz}是”之后出现“{nz}是”"), format!("the enumeration goes back from item {p} (“{pz}是”) to item {n} (“{nz}是”)"))
                 };
-                out.push(Self::META.diag(Msg::new(zh, en)).at(Some(ctx.source_span(span))));
+                out.push(
+                    Self::META
+                        .diag(Msg::new(zh, en))
+                        .at(Some(ctx.source_span(span))),
+                );
             }
         }
     }
@@ -96,12 +110,18 @@ mod tests {
 
     #[test]
     fn items_only_at_phrase_starts() {
-        assert_eq!(nums("坚持统一是关键。一是加强；二是完善。三是否可行"), vec![1, 2]);
+        assert_eq!(
+            nums("坚持统一是关键。一是加强；二是完善。三是否可行"),
+            vec![1, 2]
+        );
     }
 
     #[test]
     fn repeats_and_gaps_break_runs_but_restarts_do_not() {
-        let b = breaks(&items("一是甲；二是乙；三是丙；三是丁。（二）一是戊；二是己；四是庚", 0));
+        let b = breaks(&items(
+            "一是甲；二是乙；三是丙；三是丁。（二）一是戊；二是己；四是庚",
+            0,
+        ));
         let v: Vec<(usize, usize)> = b.iter().map(|x| (x.1, x.2)).collect();
         assert_eq!(v, vec![(3, 3), (2, 4)]);
     }

@@ -25,8 +25,17 @@ const WORDS: &[&str] = &["信息处理费", "处理费"];
 
 impl ProcessingFeeNotReported {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-        let Some(body) = section_body(ctx, 6) else { return };
-        let six: String = ctx.text[body.start..body.end].chars().filter(|c| !c.is_whitespace()).collect();
+        // A section the text breaks off in is not there in full (P-10 says so).
+        if ctx.report.cut_in_section(6) {
+            return;
+        }
+        let Some(body) = section_body(ctx, 6) else {
+            return;
+        };
+        let six: String = ctx.text[body.start..body.end]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         if WORDS.iter().any(|w| six.contains(w)) {
             return;
         }

@@ -24,35 +24,84 @@ crate::declare_rule! {
 pub(crate) fn is_government(name: &str) -> bool {
     let n: String = name.chars().filter(|c| !c.is_whitespace()).collect();
     let n = n.trim_end_matches(|c| c == ')' || c == '）').to_string();
-    let n = n.strip_suffix("(本级").or_else(|| n.strip_suffix("（本级")).unwrap_or(&n).to_string();
+    let n = n
+        .strip_suffix("(本级")
+        .or_else(|| n.strip_suffix("（本级"))
+        .unwrap_or(&n)
+        .to_string();
     // A name, not a phrase the parser mistook for one.
-    if n.chars().count() < 2 || n.chars().count() > 24 || n.contains(['、', '，', ',', '。', '；']) {
+    if n.chars().count() < 2 || n.chars().count() > 24 || n.contains(['、', '，', ',', '。', '；'])
+    {
         return false;
     }
-    if n.ends_with("人民政府") || n.ends_with("街道办事处") || n.ends_with("街道") || n.ends_with("管委会") {
+    if n.ends_with("人民政府")
+        || n.ends_with("街道办事处")
+        || n.ends_with("街道")
+        || n.ends_with("管委会")
+    {
         return true;
     }
     if n.ends_with("管理委员会") {
         return !n.contains("监督")
-            && ["开发区", "新区", "实验区", "园区", "高新区", "保税区", "示范区", "试验区", "合作区", "管理区"].iter().any(|z| n.contains(z));
+            && [
+                "开发区",
+                "新区",
+                "实验区",
+                "园区",
+                "高新区",
+                "保税区",
+                "示范区",
+                "试验区",
+                "合作区",
+                "管理区",
+            ]
+            .iter()
+            .any(|z| n.contains(z));
     }
-    const DEPARTMENT: &[&str] =
-        &["局", "厅", "委", "办", "署", "院", "所", "中心", "站", "队", "会", "部", "处", "室", "司", "行", "海关", "公司", "集团", "学校", "大学"];
+    const DEPARTMENT: &[&str] = &[
+        "局", "厅", "委", "办", "署", "院", "所", "中心", "站", "队", "会", "部", "处", "室", "司",
+        "行", "海关", "公司", "集团", "学校", "大学",
+    ];
     if DEPARTMENT.iter().any(|d| n.contains(d)) {
         return false;
     }
-    ["乡", "镇", "苏木", "省", "市", "县", "区", "旗", "盟", "州"].iter().any(|s| n.ends_with(s))
+    ["乡", "镇", "苏木", "省", "市", "县", "区", "旗", "盟", "州"]
+        .iter()
+        .any(|s| n.ends_with(s))
 }
 
 const ASPECTS: &[(&[&str], &str, &str)] = &[
-    (&["考核", "考评", "绩效"], "工作考核", "performance assessment"),
-    (&["评议", "评估", "测评", "满意度", "社会评价", "群众评价"], "社会评议", "public appraisal"),
-    (&["责任追究", "追究责任", "追责", "问责", "责任人", "追究", "违反", "违规"], "责任追究", "accountability"),
+    (
+        &["考核", "考评", "绩效"],
+        "工作考核",
+        "performance assessment",
+    ),
+    (
+        &["评议", "评估", "测评", "满意度", "社会评价", "群众评价"],
+        "社会评议",
+        "public appraisal",
+    ),
+    (
+        &[
+            "责任追究",
+            "追究责任",
+            "追责",
+            "问责",
+            "责任人",
+            "追究",
+            "违反",
+            "违规",
+        ],
+        "责任追究",
+        "accountability",
+    ),
 ];
 
 impl AccountabilityNotReported {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-        let Some(agency) = ctx.report.agency.as_deref() else { return };
+        let Some(agency) = ctx.report.agency.as_deref() else {
+            return;
+        };
         if !is_government(agency) {
             return;
         }
@@ -62,7 +111,10 @@ impl AccountabilityNotReported {
             return;
         }
         let text: String = ctx.text.chars().filter(|c| !c.is_whitespace()).collect();
-        let missing: Vec<&(&[&str], &str, &str)> = ASPECTS.iter().filter(|a| !a.0.iter().any(|w| text.contains(w))).collect();
+        let missing: Vec<&(&[&str], &str, &str)> = ASPECTS
+            .iter()
+            .filter(|a| !a.0.iter().any(|w| text.contains(w)))
+            .collect();
         if missing.is_empty() {
             return;
         }
@@ -86,12 +138,26 @@ mod tests {
 
     #[test]
     fn governments_and_departments() {
-        for g in ["淮安市人民政府", "平潭综合实验区", "平潭综合实验区管委会", "唐村镇", "冲口街道办事处", "上海市", "漳州古雷港经济开发区", "示例区人民政府"]
-        {
+        for g in [
+            "淮安市人民政府",
+            "平潭综合实验区",
+            "平潭综合实验区管委会",
+            "唐村镇",
+            "冲口街道办事处",
+            "上海市",
+            "漳州古雷港经济开发区",
+            "示例区人民政府",
+        ] {
             assert!(is_government(g), "{g}");
         }
-        for d in ["上海市人民政府办公厅", "湛江海关关区", "海关总署(本级机关)", "区统计局", "某市人民政府国有资产监督管理委员会", "平潭综合实验区地方税务局"]
-        {
+        for d in [
+            "上海市人民政府办公厅",
+            "湛江海关关区",
+            "海关总署(本级机关)",
+            "区统计局",
+            "某市人民政府国有资产监督管理委员会",
+            "平潭综合实验区地方税务局",
+        ] {
             assert!(!is_government(d), "{d}");
         }
     }

@@ -53,7 +53,10 @@ pub(crate) fn previous_earlier<'a>(ctx: &RuleCtx<'a>) -> Option<&'a Parsed> {
 pub(crate) fn prev_name(ctx: &RuleCtx, prev: &Parsed) -> (String, String) {
     match (ctx.report.year, prev.report.year) {
         (Some(y), Some(p)) if p != y - 1 => (format!("{p}年度报告"), format!("the {p} report")),
-        (_, Some(p)) => (format!("上年（{p}年度）报告"), format!("last year's ({p}) report")),
+        (_, Some(p)) => (
+            format!("上年（{p}年度）报告"),
+            format!("last year's ({p}) report"),
+        ),
         _ => ("上年报告".into(), "last year's report".into()),
     }
 }
@@ -89,7 +92,11 @@ pub(crate) enum Chain {
 /// reading of this year's row and one of last year's, the two sides, or `None` when a cell
 /// is not a number (blank, dash, unreadable): that combination could hold, so the identity
 /// is then not judged. It fails only when every combination is evaluated and fails.
-pub(crate) fn chain(cur: &[Vec<TermValue>], prev: &[Vec<TermValue>], pick: impl Fn(&[TermValue], &[TermValue]) -> Option<(f64, f64)>) -> Chain {
+pub(crate) fn chain(
+    cur: &[Vec<TermValue>],
+    prev: &[Vec<TermValue>],
+    pick: impl Fn(&[TermValue], &[TermValue]) -> Option<(f64, f64)>,
+) -> Chain {
     let mut first = None;
     let mut combos = 0usize;
     for c in cur.iter().take(200) {
@@ -129,7 +136,12 @@ pub(crate) fn values_text(readings: &[Vec<TermValue>], col: usize) -> String {
         }
     }
     let more = seen.len() > 6;
-    let mut s = seen.iter().take(6).map(|v| super::util::fmt(*v)).collect::<Vec<_>>().join("、");
+    let mut s = seen
+        .iter()
+        .take(6)
+        .map(|v| super::util::fmt(*v))
+        .collect::<Vec<_>>()
+        .join("、");
     if more {
         s.push('…');
     }
@@ -173,37 +185,38 @@ pub(crate) fn section_body(p: &Parsed, number: u8) -> Option<&str> {
 
 /// Bigrams of the official template's own words (table labels, headings, column names):
 /// every report in a format shares them, so they say nothing about copying.
-pub(crate) static TEMPLATE_BIGRAMS: std::sync::LazyLock<HashSet<(char, char)>> = std::sync::LazyLock::new(|| {
-    use crate::template::*;
-    let mut words: Vec<String> = Vec::new();
-    for r in REQUEST_ROWS {
-        words.push(r.full_label());
-    }
-    for r in ACTIVE_ROWS_2021.iter().chain(ACTIVE_ROWS_2019) {
-        words.push(r.label.to_string());
-        words.push(r.block.to_string());
-        words.extend(r.columns.iter().map(|c| c.to_string()));
-    }
-    for s in SECTIONS.iter() {
-        words.push(s.heading.to_string());
-    }
-    words.extend(REQUEST_COLUMNS.iter().map(|c| c.to_string()));
-    words.extend(REVIEW_COLUMNS.iter().map(|c| c.to_string()));
-    words.extend(REVIEW_HEADER_WORDS.iter().map(|c| c.to_string()));
-    words.extend(REQUEST_GROUP_LABELS.iter().map(|c| c.to_string()));
-    words.extend(
-        [
-            "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和",
-            "申请人情况",
-            "法人或其他组织",
-            "信息内容",
-            "三、本年度办理结果",
-        ]
-        .iter()
-        .map(|c| c.to_string()),
-    );
-    words.iter().flat_map(|w| bigrams(&normalise(w))).collect()
-});
+pub(crate) static TEMPLATE_BIGRAMS: std::sync::LazyLock<HashSet<(char, char)>> =
+    std::sync::LazyLock::new(|| {
+        use crate::template::*;
+        let mut words: Vec<String> = Vec::new();
+        for r in REQUEST_ROWS {
+            words.push(r.full_label());
+        }
+        for r in ACTIVE_ROWS_2021.iter().chain(ACTIVE_ROWS_2019) {
+            words.push(r.label.to_string());
+            words.push(r.block.to_string());
+            words.extend(r.columns.iter().map(|c| c.to_string()));
+        }
+        for s in SECTIONS.iter() {
+            words.push(s.heading.to_string());
+        }
+        words.extend(REQUEST_COLUMNS.iter().map(|c| c.to_string()));
+        words.extend(REVIEW_COLUMNS.iter().map(|c| c.to_string()));
+        words.extend(REVIEW_HEADER_WORDS.iter().map(|c| c.to_string()));
+        words.extend(REQUEST_GROUP_LABELS.iter().map(|c| c.to_string()));
+        words.extend(
+            [
+                "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和",
+                "申请人情况",
+                "法人或其他组织",
+                "信息内容",
+                "三、本年度办理结果",
+            ]
+            .iter()
+            .map(|c| c.to_string()),
+        );
+        words.iter().flat_map(|w| bigrams(&normalise(w))).collect()
+    });
 
 /// "87%".
 pub(crate) fn percent(x: f64) -> String {
@@ -216,8 +229,12 @@ mod tests {
 
     #[test]
     fn similarity() {
-        let a = bigrams(&normalise("一是政策解读形式不够丰富；二是基层政务公开标准化规范化水平有待提升。2023年"));
-        let b = bigrams(&normalise("一是政策解读形式不够丰富；二是基层政务公开标准化规范化水平有待提升。2022年"));
+        let a = bigrams(&normalise(
+            "一是政策解读形式不够丰富；二是基层政务公开标准化规范化水平有待提升。2023年",
+        ));
+        let b = bigrams(&normalise(
+            "一是政策解读形式不够丰富；二是基层政务公开标准化规范化水平有待提升。2022年",
+        ));
         assert_eq!(jaccard(&a, &b), 1.0);
         let c = bigrams(&normalise("完全不同的内容"));
         assert!(jaccard(&a, &c) < 0.1);
@@ -228,7 +245,9 @@ mod tests {
         let k = |v: &[f64]| v.iter().map(|&x| TermValue::Known(x)).collect::<Vec<_>>();
         let cur = vec![k(&[88.0, 55.0, 698.0])];
         let prev = vec![k(&[6.0, 9.0, 3665.0]), k(&[6.0, 93.0, 665.0])];
-        let pick = |c: &[TermValue], p: &[TermValue]| Some((num(c, 2)? + num(c, 1)?, num(p, 2)? + num(c, 0)?));
+        let pick = |c: &[TermValue], p: &[TermValue]| {
+            Some((num(c, 2)? + num(c, 1)?, num(p, 2)? + num(c, 0)?))
+        };
         assert_eq!(chain(&cur, &prev, pick), Chain::Holds);
         let prev = vec![k(&[6.0, 9.0, 3665.0])];
         assert!(matches!(chain(&cur, &prev, pick), Chain::Fails { .. }));

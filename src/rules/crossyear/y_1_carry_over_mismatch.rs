@@ -26,14 +26,26 @@ crate::declare_rule! {
 
 impl CarryOverMismatch {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-        let Some(prev) = previous_year_before(ctx) else { return };
+        let Some(prev) = previous_year_before(ctx) else {
+            return;
+        };
         if !prev.report.format.is_modern() {
             return;
         }
-        let Some(cur_row) = ctx.report.requests.as_ref().and_then(|t| t.row("carried_over")) else {
+        let Some(cur_row) = ctx
+            .report
+            .requests
+            .as_ref()
+            .and_then(|t| t.row("carried_over"))
+        else {
             return;
         };
-        let Some(prev_row) = prev.report.requests.as_ref().and_then(|t| t.row("carried_forward")) else {
+        let Some(prev_row) = prev
+            .report
+            .requests
+            .as_ref()
+            .and_then(|t| t.row("carried_forward"))
+        else {
             return;
         };
         let cur = readings(cur_row);
@@ -41,7 +53,11 @@ impl CarryOverMismatch {
         let (pz, pe) = prev_name(ctx, prev);
         let mut found: Vec<(usize, f64, f64, bool)> = Vec::new();
         for c in 0..7 {
-            if let Chain::Fails { first: (l, r), combos } = chain(&cur, &old, |a, b| Some((num(a, c)?, num(b, c)?))) {
+            if let Chain::Fails {
+                first: (l, r),
+                combos,
+            } = chain(&cur, &old, |a, b| Some((num(a, c)?, num(b, c)?)))
+            {
                 found.push((c, l, r, combos > 1 || cur.len() > 1 || old.len() > 1));
             }
         }
@@ -69,7 +85,12 @@ impl CarryOverMismatch {
                 )
             } else {
                 Msg::new(
-                    format!("“{}”列：本年“上年结转”为{}件，{pz}“结转下年度继续办理”为{}件", col_zh(c), fmt(l), fmt(r)),
+                    format!(
+                        "“{}”列：本年“上年结转”为{}件，{pz}“结转下年度继续办理”为{}件",
+                        col_zh(c),
+                        fmt(l),
+                        fmt(r)
+                    ),
                     format!(
                         "column “{}”: {} carried over this year, but {pe} carried {} forward",
                         col_en(c),
@@ -80,13 +101,21 @@ impl CarryOverMismatch {
             };
             let mut d = Self::META
                 .diag(msg)
-                .at(cur_row.cells.get(c).and_then(|x| x.span).or(cur_row.label_span))
+                .at(cur_row
+                    .cells
+                    .get(c)
+                    .and_then(|x| x.span)
+                    .or(cur_row.label_span))
                 .on(CellRef::new(TableId::Requests, "carried_over", c));
             if folded && parts.first().is_some_and(|p| p.0 == c) {
                 if let Some((_, tl, tr, _)) = total {
                     d = d.note(Msg::new(
                         format!("“总计”列因此也不一致（{}与{}）", fmt(tl), fmt(tr)),
-                        format!("the total column differs too, for the same reason ({} and {})", fmt(tl), fmt(tr)),
+                        format!(
+                            "the total column differs too, for the same reason ({} and {})",
+                            fmt(tl),
+                            fmt(tr)
+                        ),
                     ));
                 }
             }

@@ -27,7 +27,9 @@ crate::declare_rule! {
 
 impl InForceChainBroken {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-        let Some(prev) = previous_year_before(ctx) else { return };
+        let Some(prev) = previous_year_before(ctx) else {
+            return;
+        };
         // Y-4: only within the 2021 format.
         if ctx.report.format != Format::F2021 || prev.report.format != Format::F2021 {
             return;
@@ -43,8 +45,14 @@ impl InForceChainBroken {
             let cur = readings(cur_row);
             let old = readings(prev_row);
             // in force (Y) = in force (Y−1) + made (Y) − repealed (Y)
-            let pick = |c: &[TermValue], p: &[TermValue]| Some((num(c, 2)?, num(p, 2)? + num(c, 0)? - num(c, 1)?));
-            let Chain::Fails { first: (now, expected), .. } = chain(&cur, &old, pick) else {
+            let pick = |c: &[TermValue], p: &[TermValue]| {
+                Some((num(c, 2)?, num(p, 2)? + num(c, 0)? - num(c, 1)?))
+            };
+            let Chain::Fails {
+                first: (now, expected),
+                ..
+            } = chain(&cur, &old, pick)
+            else {
                 continue;
             };
             let ambiguous = cur.len() > 1 || old.len() > 1;
@@ -78,10 +86,19 @@ impl InForceChainBroken {
             };
             let mut d = Self::META
                 .diag(msg)
-                .at(cur_row.cells.get(2).and_then(|c| c.span).or(cur_row.label_span))
+                .at(cur_row
+                    .cells
+                    .get(2)
+                    .and_then(|c| c.span)
+                    .or(cur_row.label_span))
                 .on(CellRef::new(TableId::Active, key, 2));
             if ambiguous {
-                let (a, b, c, e) = (values_text(&old, 2), values_text(&cur, 0), values_text(&cur, 1), values_text(&cur, 2));
+                let (a, b, c, e) = (
+                    values_text(&old, 2),
+                    values_text(&cur, 0),
+                    values_text(&cur, 1),
+                    values_text(&cur, 2),
+                );
                 d = d.review().note(Msg::new(
                     format!("数字粘连，各格可能的值：上年现行有效{a}；本年制发{b}；本年废止{c}；本年现行有效{e}。请对照原表核对"),
                     format!("the digits are glued; possible values: in force last year {a}; made {b}; repealed {c}; in force this year {e}. Check against the original table").replace('、', ", "),

@@ -27,7 +27,11 @@ crate::declare_rule! {
 
 const ROWS: [(&str, &str, &str); 5] = [
     ("licensing", "行政许可", "licensing"),
-    ("other_services", "其他对外管理服务事项", "other administrative services"),
+    (
+        "other_services",
+        "其他对外管理服务事项",
+        "other administrative services",
+    ),
     ("penalty", "行政处罚", "administrative penalties"),
     ("coercion", "行政强制", "coercive measures"),
     ("fees", "行政事业性收费", "administrative fees"),
@@ -35,7 +39,9 @@ const ROWS: [(&str, &str, &str); 5] = [
 
 impl ItemCountChainBroken {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-        let Some(prev) = previous_year_before(ctx) else { return };
+        let Some(prev) = previous_year_before(ctx) else {
+            return;
+        };
         // Y-4: only within the 2019 format.
         if ctx.report.format != Format::F2019 || prev.report.format != Format::F2019 {
             return;
@@ -50,8 +56,13 @@ impl ItemCountChainBroken {
             };
             let cur = readings(cur_row);
             let old = readings(prev_row);
-            let pick = |c: &[TermValue], p: &[TermValue]| Some((num(c, 0)?, num(p, 0)? + num(p, 1)?));
-            let Chain::Fails { first: (now, expected), .. } = chain(&cur, &old, pick) else {
+            let pick =
+                |c: &[TermValue], p: &[TermValue]| Some((num(c, 0)?, num(p, 0)? + num(p, 1)?));
+            let Chain::Fails {
+                first: (now, expected),
+                ..
+            } = chain(&cur, &old, pick)
+            else {
                 continue;
             };
             let ambiguous = cur.len() > 1 || old.len() > 1;
@@ -85,10 +96,18 @@ impl ItemCountChainBroken {
             };
             let mut d = Self::META
                 .diag(msg)
-                .at(cur_row.cells.first().and_then(|c| c.span).or(cur_row.label_span))
+                .at(cur_row
+                    .cells
+                    .first()
+                    .and_then(|c| c.span)
+                    .or(cur_row.label_span))
                 .on(CellRef::new(TableId::Active, key, 0));
             if ambiguous {
-                let (a, b, e) = (values_text(&old, 0), values_text(&old, 1), values_text(&cur, 0));
+                let (a, b, e) = (
+                    values_text(&old, 0),
+                    values_text(&old, 1),
+                    values_text(&cur, 0),
+                );
                 d = d.review().note(Msg::new(
                     format!("数字粘连，各格可能的值：上年的上一年项目数量{a}；上年的本年增/减{b}；本年的上一年项目数量{e}。请对照原表核对"),
                     format!("the digits are glued; possible values: last year's items {a}; last year's change {b}; this year's items last year {e}. Check against the original table").replace('、', ", "),

@@ -1,4 +1,7 @@
-use super::{bigrams, jaccard, normalise, other_body_note, percent, prev_name, previous_earlier, section_body};
+use super::{
+    bigrams, jaccard, normalise, other_body_note, percent, prev_name, previous_earlier,
+    section_body,
+};
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::rules::RuleCtx;
 
@@ -26,7 +29,9 @@ const MIN_CHARS: usize = 40;
 
 impl ProblemsSectionRepeated {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-        let Some(prev) = previous_earlier(ctx) else { return };
+        let Some(prev) = previous_earlier(ctx) else {
+            return;
+        };
         let (Some(a), Some(b)) = (section_body(ctx.parsed, 5), section_body(prev, 5)) else {
             return;
         };

@@ -1,4 +1,7 @@
-use super::{bigrams, jaccard, normalise, other_body_note, percent, prev_name, previous_earlier, TEMPLATE_BIGRAMS};
+use super::{
+    bigrams, jaccard, normalise, other_body_note, percent, prev_name, previous_earlier,
+    TEMPLATE_BIGRAMS,
+};
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::rules::RuleCtx;
 use std::collections::HashSet;
@@ -33,7 +36,9 @@ fn own_words(text: &str) -> HashSet<(char, char)> {
 
 impl ReportRepeated {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-        let Some(prev) = previous_earlier(ctx) else { return };
+        let Some(prev) = previous_earlier(ctx) else {
+            return;
+        };
         let (a, b) = (own_words(ctx.text), own_words(&prev.doc.text));
         if a.len() < MIN_BIGRAMS || b.len() < MIN_BIGRAMS {
             return;
@@ -51,7 +56,10 @@ impl ReportRepeated {
         } else {
             Msg::new(
                 format!("全文与{pz}的相似度为{}，疑似照搬（内容雷同）", percent(sim)),
-                format!("the report is {} similar to {pe} as a whole: it looks copied", percent(sim)),
+                format!(
+                    "the report is {} similar to {pe} as a whole: it looks copied",
+                    percent(sim)
+                ),
             )
         };
         let mut d = Self::META

@@ -105,11 +105,18 @@ pub fn body(report: &Report) -> Option<Body> {
     }
     let level = level_of(&name);
     let department = is_department(&name);
-    Some(Body { name, level, department })
+    Some(Body {
+        name,
+        level,
+        department,
+    })
 }
 
 fn level_of(name: &str) -> Level {
-    if ["镇", "乡", "街道", "苏木"].iter().any(|s| name.ends_with(s)) {
+    if ["镇", "乡", "街道", "苏木"]
+        .iter()
+        .any(|s| name.ends_with(s))
+    {
         return Level::Township;
     }
     let chars: Vec<char> = name.chars().collect();

@@ -28,7 +28,9 @@ impl PublishedLate {
         let (Some(year), Some(published)) = (r.year, r.published.as_deref()) else {
             return;
         };
-        let Some(date) = parse_date(published) else { return };
+        let Some(date) = parse_date(published) else {
+            return;
+        };
         // The year must be stated (title or statistics period), not inferred from the date.
         if r.year_evidence.title.is_none() && r.year_evidence.period.is_none() {
             return;

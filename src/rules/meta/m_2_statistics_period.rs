@@ -79,8 +79,13 @@ impl StatisticsPeriod {
             .unwrap_or(ctx.text.len());
         let found = find_period(ctx.text, crate::source::LineIndex::clamp(ctx.text, limit));
         let Some(f) = found else {
-            if r.format.is_modern() && find_period(ctx.text, ctx.text.len()).is_none() && !mentions_period(ctx.text) {
-                let at = r.title_span.or_else(|| r.sections.first().map(|s| s.heading_span));
+            if r.format.is_modern()
+                && find_period(ctx.text, ctx.text.len()).is_none()
+                && !mentions_period(ctx.text)
+            {
+                let at = r
+                    .title_span
+                    .or_else(|| r.sections.first().map(|s| s.heading_span));
                 out.push(
                     Self::META
                         .diag(Msg::new(
@@ -103,19 +108,31 @@ impl StatisticsPeriod {
                 Self::META
                     .diag(Msg::new(
                         format!("统计期限一句留空未填：“{}”", f.text),
-                        format!("the statistics-period sentence was left blank: “{}”", f.text),
+                        format!(
+                            "the statistics-period sentence was left blank: “{}”",
+                            f.text
+                        ),
                     ))
                     .at(at)
                     .note(Msg::new(
-                        format!("应写明“自{y}年1月1日起至{y}年12月31日止”", y = year_text(r.year)),
-                        format!("it should read “from 1 January to 31 December {}”", year_text(r.year)),
+                        format!(
+                            "应写明“自{y}年1月1日起至{y}年12月31日止”",
+                            y = year_text(r.year)
+                        ),
+                        format!(
+                            "it should read “from 1 January to 31 December {}”",
+                            year_text(r.year)
+                        ),
                     )),
             ),
             Period::WholeYear(_) => {}
             Period::Dates(mut s, mut e) => {
                 e.y = e.y.or(s.y);
                 s.y = s.y.or(e.y);
-                let full = s.m == 1 && s.d.map_or(true, |d| d == 1) && e.m == 12 && e.d.map_or(true, |d| d == 31);
+                let full = s.m == 1
+                    && s.d.map_or(true, |d| d == 1)
+                    && e.m == 12
+                    && e.d.map_or(true, |d| d == 31);
                 let shown = format!("{}至{}", date_zh(s), date_zh(e));
                 let shown_en = format!("{} to {}", date_en(s), date_en(e));
                 if !full {
@@ -167,7 +184,8 @@ impl StatisticsPeriod {
 }
 
 fn year_text(y: Option<i32>) -> String {
-    y.map(|y| y.to_string()).unwrap_or_else(|| "报告年度".into())
+    y.map(|y| y.to_string())
+        .unwrap_or_else(|| "报告年度".into())
 }
 
 fn date_zh(d: PDate) -> String {
@@ -214,7 +232,9 @@ fn find_period(text: &str, limit: usize) -> Option<Found> {
         .iter()
         .flat_map(|k| {
             let k = fold_str(k);
-            c.match_indices(&k).map(move |(i, m)| (i, i + m.len())).collect::<Vec<_>>()
+            c.match_indices(&k)
+                .map(move |(i, m)| (i, i + m.len()))
+                .collect::<Vec<_>>()
         })
         .collect();
     hits.sort();
@@ -255,10 +275,15 @@ fn is_template_char(c: char) -> bool {
 fn read_period(w: &str) -> Period {
     let chars: Vec<char> = w.chars().collect();
     let has_digit = chars.iter().any(|c| c.is_ascii_digit());
-    let has_cn_numeral = chars.iter().any(|c| "〇零一二三四五六七八九十".contains(*c));
+    let has_cn_numeral = chars
+        .iter()
+        .any(|c| "〇零一二三四五六七八九十".contains(*c));
     if !has_digit && !has_cn_numeral {
         // "统计期限自至": nothing but the template's words.
-        if chars.len() <= 24 && chars.iter().all(|&c| is_template_char(c)) && chars.iter().any(|&c| c == '至' || c == '到' || c == '自') {
+        if chars.len() <= 24
+            && chars.iter().all(|&c| is_template_char(c))
+            && chars.iter().any(|&c| c == '至' || c == '到' || c == '自')
+        {
             return Period::Blank;
         }
         return Period::Unread;
@@ -299,7 +324,8 @@ fn dates_in(c: &[char]) -> Vec<PDate> {
         }
         (s, j)
     };
-    let valid = |m: u32, d: Option<u32>| (1..=12).contains(&m) && d.map_or(true, |d| (1..=31).contains(&d));
+    let valid =
+        |m: u32, d: Option<u32>| (1..=12).contains(&m) && d.map_or(true, |d| (1..=31).contains(&d));
     while i < c.len() {
         if !c[i].is_ascii_digit() {
             i += 1;
@@ -338,7 +364,12 @@ fn dates_in(c: &[char]) -> Vec<PDate> {
             let (ds, l) = digits(j + 1);
             let d = (!ds.is_empty() && ds.len() <= 2).then(|| ds.parse().unwrap_or(0));
             if valid(m, d) {
-                out.push(PDate { y: None, m, d, bare: false });
+                out.push(PDate {
+                    y: None,
+                    m,
+                    d,
+                    bare: false,
+                });
             }
             i = if d.is_some() { l } else { j + 1 };
             continue;
@@ -379,8 +410,10 @@ fn dates_in(c: &[char]) -> Vec<PDate> {
 fn mentions_period(text: &str) -> bool {
     let head = &text[..crate::source::LineIndex::clamp(text, 12000)];
     let f = fold_str(head);
-    f.split(['。', ';'])
-        .any(|s| (s.contains("数据") || s.contains("數據")) && (s.contains("12月31日") || s.contains("1月1日")))
+    f.split(['。', ';']).any(|s| {
+        (s.contains("数据") || s.contains("數據"))
+            && (s.contains("12月31日") || s.contains("1月1日"))
+    })
 }
 
 #[cfg(test)]
@@ -398,27 +431,45 @@ mod tests {
         assert_eq!(p("自  年  月  日起至  年  月  日止"), Period::Blank);
         assert_eq!(
             p("自2023年1月1日起至2023年12月31日止"),
-            Period::Dates(d(Some(2023), 1, Some(1), false), d(Some(2023), 12, Some(31), false))
+            Period::Dates(
+                d(Some(2023), 1, Some(1), false),
+                d(Some(2023), 12, Some(31), false)
+            )
         );
         assert_eq!(
             p("从2019年1月1日到12月31日止"),
-            Period::Dates(d(Some(2019), 1, Some(1), false), d(None, 12, Some(31), false))
+            Period::Dates(
+                d(Some(2019), 1, Some(1), false),
+                d(None, 12, Some(31), false)
+            )
         );
         assert_eq!(
             p("自 2024 年 1 月 1 日至 2024 年 12 月 31 日"),
-            Period::Dates(d(Some(2024), 1, Some(1), false), d(Some(2024), 12, Some(31), false))
+            Period::Dates(
+                d(Some(2024), 1, Some(1), false),
+                d(Some(2024), 12, Some(31), false)
+            )
         );
         assert_eq!(
             p("自200911日起至20091231日止"),
-            Period::Dates(d(Some(2009), 1, Some(1), true), d(Some(2009), 12, Some(31), true))
+            Period::Dates(
+                d(Some(2009), 1, Some(1), true),
+                d(Some(2009), 12, Some(31), true)
+            )
         );
         assert_eq!(
             p("自201011日起20101231止"),
-            Period::Dates(d(Some(2010), 1, Some(1), true), d(Some(2010), 12, Some(31), true))
+            Period::Dates(
+                d(Some(2010), 1, Some(1), true),
+                d(Some(2010), 12, Some(31), true)
+            )
         );
         assert_eq!(
             p("为2023.1.1-2023.12.31"),
-            Period::Dates(d(Some(2023), 1, Some(1), false), d(Some(2023), 12, Some(31), false))
+            Period::Dates(
+                d(Some(2023), 1, Some(1), false),
+                d(Some(2023), 12, Some(31), false)
+            )
         );
         assert_eq!(p("为2023年度"), Period::WholeYear(2023));
         assert_eq!(p("为本年度1月"), Period::Unread);

@@ -7,7 +7,10 @@ mod m_2_statistics_period;
 
 use super::Rule;
 
-pub static RULES: &[&dyn Rule] = &[&m_1_published_late::PublishedLate, &m_2_statistics_period::StatisticsPeriod];
+pub static RULES: &[&dyn Rule] = &[
+    &m_1_published_late::PublishedLate,
+    &m_2_statistics_period::StatisticsPeriod,
+];
 
 /// A `YYYY-MM-DD` date.
 pub(crate) fn parse_date(s: &str) -> Option<(i32, u32, u32)> {

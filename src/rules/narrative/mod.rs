@@ -79,10 +79,19 @@ pub(crate) const REQUEST_STOPS: &[&str] = &[
 
 /// The phrase as quoted in a message: as written (white space dropped), short, with the number.
 pub(crate) fn quote(ctx: &RuleCtx, flat: &Flat, m: &Mention) -> String {
-    let (s, e) = if m.forward { (m.kw_start, m.count.end) } else { (m.count.start, m.kw_end) };
+    let (s, e) = if m.forward {
+        (m.kw_start, m.count.end)
+    } else {
+        (m.count.start, m.kw_end)
+    };
     let written = |s: usize, e: usize| -> String {
         let span = flat.span(s, e);
-        ctx.text.get(span.start..span.end).unwrap_or("").chars().filter(|c| !c.is_whitespace()).collect()
+        ctx.text
+            .get(span.start..span.end)
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
     };
     let p = written(s, e);
     if p.chars().count() <= 24 {
@@ -102,11 +111,21 @@ pub(crate) fn about_requests(flat: &Flat, m: &Mention) -> bool {
     let pos = m.kw_start.min(m.count.start);
     let t = flat.text.as_str();
     let (ss, se) = flat.sentence(pos);
-    if ["依申请", "公开申请", "申请公开", "信息公开"].iter().any(|w| t[ss..se].contains(w)) {
+    if ["依申请", "公开申请", "申请公开", "信息公开"]
+        .iter()
+        .any(|w| t[ss..se].contains(w))
+    {
         return true;
     }
-    let from = t[..pos].char_indices().rev().nth(300).map(|(i, _)| i).unwrap_or(0);
-    ["依申请", "公开申请", "申请公开"].iter().any(|w| t[from..pos].contains(w))
+    let from = t[..pos]
+        .char_indices()
+        .rev()
+        .nth(300)
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    ["依申请", "公开申请", "申请公开"]
+        .iter()
+        .any(|w| t[from..pos].contains(w))
 }
 
 /// “受理各类申请1200件，其中政府信息公开申请12件”: the count is of a larger whole, and the
@@ -115,10 +134,16 @@ pub(crate) fn superset_follows(flat: &Flat, m: &Mention) -> bool {
     let t = flat.text.as_str();
     let (_, se) = flat.sentence(m.count.end);
     let rest = &t[m.count.end..se];
-    let Some(i) = rest.find("其中") else { return false };
+    let Some(i) = rest.find("其中") else {
+        return false;
+    };
     let (cs, ce) = flat.clause(m.count.end + i);
     let clause = &t[cs..ce];
-    !clause.is_empty() && ["信息公开", "公开申请", "依申请", "申请公开"].iter().any(|w| clause.contains(w)) && !m.gap.contains("公开")
+    !clause.is_empty()
+        && ["信息公开", "公开申请", "依申请", "申请公开"]
+            .iter()
+            .any(|w| clause.contains(w))
+        && !m.gap.contains("公开")
 }
 
 /// Does the sentence of a mention contain any of `words`?
@@ -149,7 +174,11 @@ pub(crate) fn finding(
     primary: &Part,
     parts: &[Part],
 ) -> Diagnostic {
-    let mut d = meta.diag(message).at(Some(ctx.source_span(m.number_span(flat)))).on(primary.cell.clone()).note(arithmetic);
+    let mut d = meta
+        .diag(message)
+        .at(Some(ctx.source_span(m.number_span(flat))))
+        .on(primary.cell.clone())
+        .note(arithmetic);
     let mut seen = Vec::new();
     for p in std::iter::once(primary).chain(parts.iter()) {
         if seen.contains(&p.cell) {
@@ -159,10 +188,16 @@ pub(crate) fn finding(
         d.related.push(Related {
             span: p.span,
             cell: Some(p.cell.clone()),
-            message: Msg::new(format!("表中此格为{}", cell_text(p)), format!("this cell reads {}", cell_text_en(p))),
+            message: Msg::new(
+                format!("表中此格为{}", cell_text(p)),
+                format!("this cell reads {}", cell_text_en(p)),
+            ),
         });
     }
-    let all: Vec<Part> = std::iter::once(primary).chain(parts.iter()).cloned().collect();
+    let all: Vec<Part> = std::iter::once(primary)
+        .chain(parts.iter())
+        .cloned()
+        .collect();
     if let Some(n) = table::blank_note(&all) {
         d = d.note(n);
     }
@@ -190,7 +225,12 @@ fn cell_text_en(p: &Part) -> String {
 }
 
 /// Find mentions in every stretch of narrative.
-pub(crate) fn mentions<'a>(flats: &'a [Flat], keywords: &[&'static str], f: &Find, year: Option<i32>) -> Vec<(&'a Flat, Mention)> {
+pub(crate) fn mentions<'a>(
+    flats: &'a [Flat],
+    keywords: &[&'static str],
+    f: &Find,
+    year: Option<i32>,
+) -> Vec<(&'a Flat, Mention)> {
     let mut out = Vec::new();
     for flat in flats {
         for m in scan::find(flat, keywords, f, year) {
@@ -207,12 +247,20 @@ pub(crate) fn first_disagreeing<T>(items: &[T], agrees: impl Fn(&T) -> Option<bo
     if verdicts.iter().any(|v| *v == Some(true)) {
         return None;
     }
-    items.iter().zip(&verdicts).find(|(_, v)| **v == Some(false)).map(|(i, _)| i)
+    items
+        .iter()
+        .zip(&verdicts)
+        .find(|(_, v)| **v == Some(false))
+        .map(|(i, _)| i)
 }
 
 /// The outcome group a keyword of X-6 names.
-pub(crate) const GROUP_KEYWORDS: &[(&str, RequestGroup)] =
-    &[("不予公开", RequestGroup::Denied), ("无法提供", RequestGroup::Unable), ("不予处理", RequestGroup::Rejected), ("其他处理", RequestGroup::Other)];
+pub(crate) const GROUP_KEYWORDS: &[(&str, RequestGroup)] = &[
+    ("不予公开", RequestGroup::Denied),
+    ("无法提供", RequestGroup::Unable),
+    ("不予处理", RequestGroup::Rejected),
+    ("其他处理", RequestGroup::Other),
+];
 
 /// Names of groups for messages.
 pub(crate) fn group_name(g: RequestGroup) -> (&'static str, &'static str) {
@@ -239,15 +287,36 @@ pub(crate) struct Simple {
     pub row_en: &'static str,
 }
 
-pub(crate) fn simple(meta: &'static RuleMeta, s: &Simple, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-    let Some(part) = table::req_total(ctx.report, s.row) else { return };
+pub(crate) fn simple(
+    meta: &'static RuleMeta,
+    s: &Simple,
+    ctx: &RuleCtx,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(part) = table::req_total(ctx.report, s.row) else {
+        return;
+    };
     let flats = scan::narrative(ctx);
-    let spec = Find { keywords: s.keywords, forward: s.forward, backward: s.backward, stops: s.stops, units: CASE_UNITS, exclusive: true };
+    let spec = Find {
+        keywords: s.keywords,
+        forward: s.forward,
+        backward: s.backward,
+        stops: s.stops,
+        units: CASE_UNITS,
+        exclusive: true,
+    };
     let items: Vec<(&Flat, Mention)> = mentions(&flats, s.keywords, &spec, ctx.report.year)
         .into_iter()
-        .filter(|(f, m)| (!s.needs_context || about_requests(f, m)) && sentence_has(f, m, &["申请"]) && !superset_follows(f, m))
+        .filter(|(f, m)| {
+            (!s.needs_context || about_requests(f, m))
+                && sentence_has(f, m, &["申请"])
+                && !superset_follows(f, m)
+        })
         .collect();
-    let Some((flat, m)) = first_disagreeing(&items, |(_, m)| Some(part.val.agrees(m.count.value))) else { return };
+    let Some((flat, m)) = first_disagreeing(&items, |(_, m)| Some(part.val.agrees(m.count.value)))
+    else {
+        return;
+    };
     let n = crate::rules::util::fmt(m.count.value);
     let phrase = quote(ctx, flat, m);
     let v = part.val.text();
@@ -256,8 +325,17 @@ pub(crate) fn simple(meta: &'static RuleMeta, s: &Simple, ctx: &RuleCtx, out: &m
         ctx,
         flat,
         m,
-        Msg::new(format!("正文“{phrase}”，而表三“{}”为{v}件", s.row_zh), format!("the text says {n} (“{phrase}”), but table 3 row {} has {v}", s.row_en)),
-        Msg::new(format!("{} = {v} ≠ {n}", s.row_zh), format!("{} = {v} ≠ {n}", s.row_en)),
+        Msg::new(
+            format!("正文“{phrase}”，而表三“{}”为{v}件", s.row_zh),
+            format!(
+                "the text says {n} (“{phrase}”), but table 3 row {} has {v}",
+                s.row_en
+            ),
+        ),
+        Msg::new(
+            format!("{} = {v} ≠ {n}", s.row_zh),
+            format!("{} = {v} ≠ {n}", s.row_en),
+        ),
         &part,
         &[],
     ));

@@ -30,7 +30,9 @@ impl Flat {
     pub fn new(ctx: &RuleCtx, span: Span, section: u8) -> Flat {
         let tables = standard_tables(ctx);
         let mut grid = ctx.parsed.doc.grid_walker();
-        Self::build(ctx.text, span, section, |at| !tables.is_empty() && grid(at).is_some_and(|g| tables.contains(&g.table)))
+        Self::build(ctx.text, span, section, |at| {
+            !tables.is_empty() && grid(at).is_some_and(|g| tables.contains(&g.table))
+        })
     }
 
     /// Build from plain text (tests, or text without tables).
@@ -59,13 +61,26 @@ impl Flat {
                 end_map.push(after);
             }
         }
-        Flat { text: out, map, end_map, section }
+        Flat {
+            text: out,
+            map,
+            end_map,
+            section,
+        }
     }
 
     /// The analysis-text span of `text[s..e]`.
     pub fn span(&self, s: usize, e: usize) -> Span {
-        let a = self.map.get(s).copied().unwrap_or_else(|| self.end_map.last().copied().unwrap_or(0));
-        let b = if e == 0 { a } else { self.end_map.get(e - 1).copied().unwrap_or(a) };
+        let a = self
+            .map
+            .get(s)
+            .copied()
+            .unwrap_or_else(|| self.end_map.last().copied().unwrap_or(0));
+        let b = if e == 0 {
+            a
+        } else {
+            self.end_map.get(e - 1).copied().unwrap_or(a)
+        };
         Span::new(a, b.max(a))
     }
 
@@ -84,8 +99,15 @@ impl Flat {
 /// a portal's layout table around the whole article — are prose.
 fn standard_tables(ctx: &RuleCtx) -> Vec<usize> {
     let r = ctx.report;
-    let rows = r.active.iter().flat_map(|t| t.rows.iter()).chain(r.requests.iter().flat_map(|t| t.rows.iter())).chain(r.review.iter().map(|t| &t.row));
-    let mut v: Vec<usize> = rows.flat_map(|row| row.cells.iter().filter_map(|c| c.grid.map(|g| g.table))).collect();
+    let rows = r
+        .active
+        .iter()
+        .flat_map(|t| t.rows.iter())
+        .chain(r.requests.iter().flat_map(|t| t.rows.iter()))
+        .chain(r.review.iter().map(|t| &t.row));
+    let mut v: Vec<usize> = rows
+        .flat_map(|row| row.cells.iter().filter_map(|c| c.grid.map(|g| g.table)))
+        .collect();
     v.sort();
     v.dedup();
     v
@@ -102,8 +124,17 @@ fn is_sentence_end(c: char) -> bool {
 /// `[start, end)` of the stretch around `pos` bounded by `end_char` (exclusive of the delimiters).
 fn bounds(text: &str, pos: usize, end_char: fn(char) -> bool) -> (usize, usize) {
     let pos = pos.min(text.len());
-    let start = text[..pos].char_indices().rev().find(|&(_, c)| end_char(c)).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
-    let end = text[pos..].char_indices().find(|&(_, c)| end_char(c)).map(|(i, _)| pos + i).unwrap_or(text.len());
+    let start = text[..pos]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| end_char(c))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let end = text[pos..]
+        .char_indices()
+        .find(|&(_, c)| end_char(c))
+        .map(|(i, _)| pos + i)
+        .unwrap_or(text.len());
     (start, end)
 }
 
@@ -127,7 +158,10 @@ pub(crate) fn counts(text: &str, units: &str) -> Vec<Count> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let glued = i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || (b[i - 1] == b',' && i > 1 && b[i - 2].is_ascii_digit()));
+        let glued = i > 0
+            && (b[i - 1].is_ascii_digit()
+                || b[i - 1] == b'.'
+                || (b[i - 1] == b',' && i > 1 && b[i - 2].is_ascii_digit()));
         if !b[i].is_ascii_digit() || glued {
             i += 1;
             continue;
@@ -140,7 +174,11 @@ pub(crate) fn counts(text: &str, units: &str) -> Vec<Count> {
             j += 1;
         }
         // Thousands separators: “3,119”.
-        while j + 3 < b.len() && b[j] == b',' && b[j + 1..j + 4].iter().all(u8::is_ascii_digit) && !b.get(j + 4).is_some_and(u8::is_ascii_digit) {
+        while j + 3 < b.len()
+            && b[j] == b','
+            && b[j + 1..j + 4].iter().all(u8::is_ascii_digit)
+            && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
+        {
             for &x in &b[j + 1..j + 4] {
                 value = value * 10.0 + f64::from(x - b'0');
             }
@@ -149,7 +187,10 @@ pub(crate) fn counts(text: &str, units: &str) -> Vec<Count> {
         let num_end = j;
         if num_end - start > 15 {
             // Past 2^53 the running sum may round differently from a correctly rounded parse.
-            let digits: String = text[start..num_end].chars().filter(char::is_ascii_digit).collect();
+            let digits: String = text[start..num_end]
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
             value = digits.parse().unwrap_or(value);
         }
         if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
@@ -170,14 +211,24 @@ pub(crate) fn counts(text: &str, units: &str) -> Vec<Count> {
             }
         }
         let before = &text[..start];
-        if ["约", "近", "逾", "超", "超过", "大约", "将近"].iter().any(|w| before.ends_with(w)) {
+        if ["约", "近", "逾", "超", "超过", "大约", "将近"]
+            .iter()
+            .any(|w| before.ends_with(w))
+        {
             approx = true;
         }
         if let Some(unit) = text[k..].chars().next().filter(|c| units.contains(*c)) {
             let end = k + unit.len_utf8();
             let header = text[end..].starts_with('数'); // “本年制发件数”
             if !before.ends_with('第') && !header {
-                out.push(Count { value, start, num_end, end, unit, approx });
+                out.push(Count {
+                    value,
+                    start,
+                    num_end,
+                    end,
+                    unit,
+                    approx,
+                });
             }
         }
         i = j.max(i + 1);
@@ -221,16 +272,24 @@ impl Mention {
 }
 
 /// Keyword occurrences, longest keyword first, none overlapping, in text order.
-pub(crate) fn occurrences(text: &str, keywords: &[&'static str]) -> Vec<(usize, usize, &'static str)> {
+pub(crate) fn occurrences(
+    text: &str,
+    keywords: &[&'static str],
+) -> Vec<(usize, usize, &'static str)> {
     // Taken occurrences by start; they never overlap, so only the last one starting before an
     // occurrence's end can overlap it.
-    let mut taken: std::collections::BTreeMap<usize, (usize, &'static str)> = std::collections::BTreeMap::new();
+    let mut taken: std::collections::BTreeMap<usize, (usize, &'static str)> =
+        std::collections::BTreeMap::new();
     let mut sorted: Vec<&'static str> = keywords.to_vec();
     sorted.sort_by_key(|k| std::cmp::Reverse(k.len()));
     for k in sorted {
         for (i, _) in text.match_indices(k) {
             let e = i + k.len();
-            if !taken.range(..e).next_back().is_some_and(|(_, &(te, _))| i < te) {
+            if !taken
+                .range(..e)
+                .next_back()
+                .is_some_and(|(_, &(te, _))| i < te)
+            {
                 taken.insert(i, (e, k));
             }
         }
@@ -240,7 +299,12 @@ pub(crate) fn occurrences(text: &str, keywords: &[&'static str]) -> Vec<(usize, 
 
 /// Pair keywords with counts under `f`. `year`: the report year; a keyword whose sentence
 /// names another year before it (“2020年收到申请…” in a 2021 report) is skipped.
-pub(crate) fn find(flat: &Flat, keywords: &[&'static str], f: &Find, year: Option<i32>) -> Vec<Mention> {
+pub(crate) fn find(
+    flat: &Flat,
+    keywords: &[&'static str],
+    f: &Find,
+    year: Option<i32>,
+) -> Vec<Mention> {
     let text = flat.text.as_str();
     let all = counts(text, f.units);
     let occ = occurrences(text, keywords);
@@ -253,17 +317,28 @@ pub(crate) fn find(flat: &Flat, keywords: &[&'static str], f: &Find, year: Optio
             }
         }
         let (cs, ce) = flat.clause(ks);
-        let gap_ok = |gap: &str| -> bool { !f.stops.iter().any(|s| gap.contains(s)) && !(f.exclusive && f.keywords.iter().any(|k| gap.contains(k))) };
+        let gap_ok = |gap: &str| -> bool {
+            !f.stops.iter().any(|s| gap.contains(s))
+                && !(f.exclusive && f.keywords.iter().any(|k| gap.contains(k)))
+        };
         // (`all` is in text order and counts do not overlap: both ends rise with the start)
-        let fwd = if f.forward > 0 { all.get(all.partition_point(|c| c.start < ke)).filter(|c| c.start < ce) } else { None };
+        let fwd = if f.forward > 0 {
+            all.get(all.partition_point(|c| c.start < ke))
+                .filter(|c| c.start < ce)
+        } else {
+            None
+        };
         let m = if let Some(c) = fwd {
             let gap = &text[ke..c.start];
             (gap.chars().count() <= f.forward && gap_ok(gap)).then(|| (c, gap, true))
         } else if f.backward > 0 {
-            all[..all.partition_point(|c| c.end <= ks)].last().filter(|c| c.start >= cs).and_then(|c| {
-                let gap = &text[c.end..ks];
-                (gap.chars().count() <= f.backward && gap_ok(gap)).then_some((c, gap, false))
-            })
+            all[..all.partition_point(|c| c.end <= ks)]
+                .last()
+                .filter(|c| c.start >= cs)
+                .and_then(|c| {
+                    let gap = &text[c.end..ks];
+                    (gap.chars().count() <= f.backward && gap_ok(gap)).then_some((c, gap, false))
+                })
         } else {
             None
         };
@@ -271,7 +346,14 @@ pub(crate) fn find(flat: &Flat, keywords: &[&'static str], f: &Find, year: Optio
             if c.approx {
                 continue;
             }
-            out.push(Mention { keyword: kw, kw_start: ks, kw_end: ke, count: *c, gap: gap.to_string(), forward });
+            out.push(Mention {
+                keyword: kw,
+                kw_start: ks,
+                kw_end: ke,
+                count: *c,
+                gap: gap.to_string(),
+                forward,
+            });
         }
     }
     out
@@ -279,12 +361,23 @@ pub(crate) fn find(flat: &Flat, keywords: &[&'static str], f: &Find, year: Optio
 
 /// The last “YYYY年” in `s` that is not a comparison (“较2019年减少…”, “与2022年相比”), if any.
 pub(crate) fn last_year_before(s: &str) -> Option<i32> {
-    years(s).into_iter().filter(|&(i, _)| !["较", "比", "与", "同", "相较"].iter().any(|w| s[..i].ends_with(w))).last().map(|y| y.1)
+    years(s)
+        .into_iter()
+        .filter(|&(i, _)| {
+            !["较", "比", "与", "同", "相较"]
+                .iter()
+                .any(|w| s[..i].ends_with(w))
+        })
+        .last()
+        .map(|y| y.1)
 }
 
 /// Every “YYYY年” (1990–2100) in `s`: (byte offset, year).
 pub(crate) fn years(s: &str) -> Vec<(usize, i32)> {
-    crate::parse::meta::years_in(s).into_iter().filter(|&(i, _)| s[i + 4..].starts_with('年')).collect()
+    crate::parse::meta::years_in(s)
+        .into_iter()
+        .filter(|&(i, _)| s[i + 4..].starts_with('年'))
+        .collect()
 }
 
 /// The stretches of narrative the X-* rules read: section 一 whole; sections 三 and 四 up to
@@ -307,12 +400,25 @@ fn build(ctx: &RuleCtx) -> Vec<Flat> {
             }
         }
     }
-    for (n, markers) in [(3u8, &["勾稽关系", "申请人情况", "本年新收政府信息公开申请数量"][..]), (4, &["结果维持", "尚未审结", "结果纠正"][..])]
-    {
+    for (n, markers) in [
+        (
+            3u8,
+            &["勾稽关系", "申请人情况", "本年新收政府信息公开申请数量"][..],
+        ),
+        (4, &["结果维持", "尚未审结", "结果纠正"][..]),
+    ] {
         if let Some(body) = section_body(ctx, n) {
             let flat = Flat::new(ctx, body, n);
-            let cut = markers.iter().filter_map(|m| flat.text.find(m)).min().unwrap_or(flat.text.len());
-            let end = if cut < flat.text.len() { flat.span(cut, cut).start } else { body.end };
+            let cut = markers
+                .iter()
+                .filter_map(|m| flat.text.find(m))
+                .min()
+                .unwrap_or(flat.text.len());
+            let end = if cut < flat.text.len() {
+                flat.span(cut, cut).start
+            } else {
+                body.end
+            };
             out.push(Flat::new(ctx, Span::new(body.start, end), n));
         }
     }
@@ -325,7 +431,10 @@ pub(crate) fn section_body(ctx: &RuleCtx, number: u8) -> Option<Span> {
     let s = ctx.report.sections.iter().find(|s| s.number == number)?;
     let span = s.text_span;
     let text = &ctx.text[span.start.min(ctx.text.len())..span.end.min(ctx.text.len())];
-    let mut it = text.char_indices().filter(|(_, c)| fold(*c).is_some()).peekable();
+    let mut it = text
+        .char_indices()
+        .filter(|(_, c)| fold(*c).is_some())
+        .peekable();
     let mut end = 0;
     for hc in s.heading.chars().filter_map(fold) {
         match it.peek() {
@@ -348,13 +457,30 @@ mod tests {
         let f = Flat::plain("全市共受理申请 3119\n件，答复 3,050 件；公开信息5500余条，约30件，第3件，本年制发件数，1件结转");
         let c = counts(&f.text, "件条");
         let v: Vec<(f64, bool)> = c.iter().map(|c| (c.value, c.approx)).collect();
-        assert_eq!(v, vec![(3119.0, false), (3050.0, false), (5500.0, true), (30.0, true), (1.0, false)]);
+        assert_eq!(
+            v,
+            vec![
+                (3119.0, false),
+                (3050.0, false),
+                (5500.0, true),
+                (30.0, true),
+                (1.0, false)
+            ]
+        );
     }
 
     #[test]
     fn keyword_pairs_forward_and_backward_within_a_clause() {
-        let f = Flat::plain("本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。");
-        let spec = Find { keywords: &["结转下年度"], forward: 12, backward: 12, stops: &[], units: "件", exclusive: true };
+        let f =
+            Flat::plain("本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。");
+        let spec = Find {
+            keywords: &["结转下年度"],
+            forward: 12,
+            backward: 12,
+            stops: &[],
+            units: "件",
+            exclusive: true,
+        };
         let m = find(&f, &["结转下年度"], &spec, None);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].count.value, 1.0);
@@ -364,13 +490,23 @@ mod tests {
     #[test]
     fn stop_words_and_other_years_block_a_pair() {
         let f = Flat::plain("收到申请数量同比增长10件。2020年收到申请80件。");
-        let spec = Find { keywords: &["收到"], forward: 20, backward: 0, stops: &["同比"], units: "件", exclusive: true };
+        let spec = Find {
+            keywords: &["收到"],
+            forward: 20,
+            backward: 0,
+            stops: &["同比"],
+            units: "件",
+            exclusive: true,
+        };
         assert!(find(&f, &["收到"], &spec, Some(2021)).is_empty());
     }
 
     #[test]
     fn comparison_years_are_not_the_topic() {
-        assert_eq!(last_year_before("2020年总署机关受理依申请公开180件,较2019年减少38.3%;"), Some(2020));
+        assert_eq!(
+            last_year_before("2020年总署机关受理依申请公开180件,较2019年减少38.3%;"),
+            Some(2020)
+        );
         assert_eq!(last_year_before("2022年收到"), Some(2022));
     }
 
@@ -380,6 +516,9 @@ mod tests {
         assert_eq!(f.text, "予以公开部分公开的答复,共12件");
         let i = f.text.find("12").unwrap();
         let s = f.span(i, i + 2);
-        assert_eq!(&"“予以公开”“部分公开”的答复，共 12 件"[s.start..s.end], "12");
+        assert_eq!(
+            &"“予以公开”“部分公开”的答复，共 12 件"[s.start..s.end],
+            "12"
+        );
     }
 }

@@ -70,7 +70,11 @@ pub(crate) fn req_cell(report: &Report, key: &str, col: usize) -> Option<Part> {
     Some(Part {
         cell: CellRef::new(TableId::Requests, key, col),
         span: c.span.or(row.label_span),
-        val: if blank { Val::AtLeast(v) } else { Val::Exact(v) },
+        val: if blank {
+            Val::AtLeast(v)
+        } else {
+            Val::Exact(v)
+        },
         from_columns: false,
         blanks: blank,
     })
@@ -84,7 +88,13 @@ pub(crate) fn req_total(report: &Report, key: &str) -> Option<Part> {
     let cell = CellRef::new(TableId::Requests, key, 6);
     let span = total.span.or(row.label_span);
     if let Some(v) = total.number() {
-        return Some(Part { cell, span, val: Val::Exact(v), from_columns: false, blanks: false });
+        return Some(Part {
+            cell,
+            span,
+            val: Val::Exact(v),
+            from_columns: false,
+            blanks: false,
+        });
     }
     let mut sum = 0.0;
     let mut blanks = total.value.is_empty_like();
@@ -94,12 +104,24 @@ pub(crate) fn req_total(report: &Report, key: &str) -> Option<Part> {
         blanks |= b;
     }
     let any_blank_part = row.cells.iter().take(6).any(|c| c.value.is_empty_like());
-    Some(Part { cell, span, val: if any_blank_part { Val::AtLeast(sum) } else { Val::Exact(sum) }, from_columns: true, blanks })
+    Some(Part {
+        cell,
+        span,
+        val: if any_blank_part {
+            Val::AtLeast(sum)
+        } else {
+            Val::Exact(sum)
+        },
+        from_columns: true,
+        blanks,
+    })
 }
 
 /// The rows of an outcome group of table 三 in the report's format.
 pub(crate) fn group_rows(report: &Report, group: RequestGroup) -> Vec<&'static template::RowSpec> {
-    template::request_rows(report.format).filter(|r| r.group == group).collect()
+    template::request_rows(report.format)
+        .filter(|r| r.group == group)
+        .collect()
 }
 
 /// Σ of a list of parts.
@@ -111,7 +133,11 @@ pub(crate) fn sum(parts: &[Part]) -> Option<Val> {
 
 /// “265 + 47 + 25”.
 pub(crate) fn terms(parts: &[Part]) -> String {
-    parts.iter().map(|p| p.val.text()).collect::<Vec<_>>().join(" + ")
+    parts
+        .iter()
+        .map(|p| p.val.text())
+        .collect::<Vec<_>>()
+        .join(" + ")
 }
 
 /// A note on how blanks were read, when any were.
@@ -138,7 +164,11 @@ pub(crate) fn rev_cell(report: &Report, col: usize) -> Option<Part> {
     Some(Part {
         cell: CellRef::new(TableId::ReviewLitigation, "values", col),
         span: c.span,
-        val: if blank { Val::AtLeast(v) } else { Val::Exact(v) },
+        val: if blank {
+            Val::AtLeast(v)
+        } else {
+            Val::Exact(v)
+        },
         from_columns: false,
         blanks: blank,
     })
@@ -149,7 +179,13 @@ pub(crate) fn active_cell(report: &Report, key: &str, col: usize) -> Option<Part
     let row = report.active.as_ref()?.row(key)?;
     let c = row.cells.get(col)?;
     let v = c.number()?;
-    Some(Part { cell: CellRef::new(TableId::Active, key, col), span: c.span.or(row.label_span), val: Val::Exact(v), from_columns: false, blanks: false })
+    Some(Part {
+        cell: CellRef::new(TableId::Active, key, col),
+        span: c.span.or(row.label_span),
+        val: Val::Exact(v),
+        from_columns: false,
+        blanks: false,
+    })
 }
 
 /// Short numbering of a group of table 三: （三）…（六）.

@@ -78,10 +78,15 @@ impl PercentageMismatch {
             return;
         }
         let flats = scan::narrative(ctx);
-        let mut ms: Vec<(&Flat, Mention)> = disclosed_mentions(ctx, &flats).into_iter().map(|x| (x.0, x.1)).collect();
+        let mut ms: Vec<(&Flat, Mention)> = disclosed_mentions(ctx, &flats)
+            .into_iter()
+            .map(|x| (x.0, x.1))
+            .collect();
         ms.extend(group_mentions(ctx, &flats).into_iter().map(|x| (x.0, x.1)));
         for (flat, m) in ms {
-            let Some((p, decimals, ps, pe)) = percent_after(flat, &m) else { continue };
+            let Some((p, decimals, ps, pe)) = percent_after(flat, &m) else {
+                continue;
+            };
             let n = m.count.value;
             let tol = 0.5 * 10f64.powi(-(decimals as i32)) + 0.011;
             if dens.iter().any(|d| (100.0 * n / d.0 - p).abs() <= tol) {
@@ -90,19 +95,52 @@ impl PercentageMismatch {
             let (d0, dz, de) = dens[0];
             let q = 100.0 * n / d0;
             let span = flat.span(m.kw_start.min(m.count.start), pe);
-            let phrase: String = ctx.text[span.start..span.end].chars().filter(|c| !c.is_whitespace()).collect();
+            let phrase: String = ctx.text[span.start..span.end]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
             let pspan = flat.span(ps, pe);
-            let ptext: String = ctx.text[pspan.start..pspan.end].chars().filter(|c| !c.is_whitespace()).collect();
-            let tried_zh = dens.iter().map(|d| format!("{} ÷ {}{} = {:.2}%", fmt(n), d.1, fmt(d.0), 100.0 * n / d.0)).collect::<Vec<_>>().join("；");
-            let tried_en = dens.iter().map(|d| format!("{} / {} ({}) = {:.2}%", fmt(n), fmt(d.0), d.2, 100.0 * n / d.0)).collect::<Vec<_>>().join("; ");
+            let ptext: String = ctx.text[pspan.start..pspan.end]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            let tried_zh = dens
+                .iter()
+                .map(|d| format!("{} ÷ {}{} = {:.2}%", fmt(n), d.1, fmt(d.0), 100.0 * n / d.0))
+                .collect::<Vec<_>>()
+                .join("；");
+            let tried_en = dens
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{} / {} ({}) = {:.2}%",
+                        fmt(n),
+                        fmt(d.0),
+                        d.2,
+                        100.0 * n / d.0
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
             out.push(
                 Self::META
                     .diag(Msg::new(
-                        format!("正文“{phrase}”：{} ÷ {dz}{} = {q:.2}%，与{ptext}不符", fmt(n), fmt(d0)),
-                        format!("the text says “{phrase}”: {} / {} ({de}) = {q:.2}%, not {ptext}", fmt(n), fmt(d0)),
+                        format!(
+                            "正文“{phrase}”：{} ÷ {dz}{} = {q:.2}%，与{ptext}不符",
+                            fmt(n),
+                            fmt(d0)
+                        ),
+                        format!(
+                            "the text says “{phrase}”: {} / {} ({de}) = {q:.2}%, not {ptext}",
+                            fmt(n),
+                            fmt(d0)
+                        ),
                     ))
                     .at(Some(ctx.source_span(flat.span(ps, pe))))
-                    .note(Msg::new(format!("试过的分母：{tried_zh}"), format!("denominators tried: {tried_en}"))),
+                    .note(Msg::new(
+                        format!("试过的分母：{tried_zh}"),
+                        format!("denominators tried: {tried_en}"),
+                    )),
             );
         }
     }

@@ -20,7 +20,17 @@ crate::declare_rule! {
     passes: "示例区2023年政府信息公开工作年度报告 … 一、总体情况 2023年，示例区人民政府坚持……",
 }
 
-const PLANS: &[&str] = &["将", "计划", "拟", "下一步", "预计", "力争", "争取", "明年", "下一年"];
+const PLANS: &[&str] = &[
+    "将",
+    "计划",
+    "拟",
+    "下一步",
+    "预计",
+    "力争",
+    "争取",
+    "明年",
+    "下一年",
+];
 
 /// Years used as the topic of a clause: (flat byte range of “YYYY年”, year).
 fn work_years(flat: &Flat) -> Vec<(usize, usize, i32)> {
@@ -30,15 +40,21 @@ fn work_years(flat: &Flat) -> Vec<(usize, usize, i32)> {
         let after = &t[i + 4..];
         let len = if after.starts_with("年度,") {
             "年度".len()
-        } else if after.starts_with("年,") || after.starts_with("年全年") || after.starts_with("年以来") || after.starts_with("年度全年") {
+        } else if after.starts_with("年,")
+            || after.starts_with("年全年")
+            || after.starts_with("年以来")
+            || after.starts_with("年度全年")
+        {
             "年".len()
         } else {
             continue;
         };
         // At the start of a clause (or right after a sub-heading number).
         let before = &t[..i];
-        let at_start =
-            before.is_empty() || before.ends_with(['。', ',', ';', ':', '|', '!', '?', ')', '）']) || before.ends_with("方面") || before.ends_with("情况");
+        let at_start = before.is_empty()
+            || before.ends_with(['。', ',', ';', ':', '|', '!', '?', ')', '）'])
+            || before.ends_with("方面")
+            || before.ends_with("情况");
         if !at_start {
             continue;
         }
@@ -65,7 +81,9 @@ impl WorkYearMismatch {
             }
         }
         let flats = scan::narrative(ctx);
-        let Some(flat) = flats.iter().find(|f| f.section == 1) else { return };
+        let Some(flat) = flats.iter().find(|f| f.section == 1) else {
+            return;
+        };
         // Only when the overview never names the report year at all: a year of background
         // (“2022年，我局被评为……”) beside this year's work is normal.
         let ys = work_years(flat);

@@ -1,6 +1,9 @@
 use super::scan::{self, Find, Flat, Mention};
 use super::table::{req_total, Val};
-use super::{about_requests, after, finding, first_disagreeing, quote, superset_follows, CASE_UNITS, REQUEST_STOPS};
+use super::{
+    about_requests, after, finding, first_disagreeing, quote, superset_follows, CASE_UNITS,
+    REQUEST_STOPS,
+};
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::rules::util::fmt;
 use crate::rules::RuleCtx;
@@ -24,7 +27,15 @@ crate::declare_rule! {
 }
 
 const STRICT: &[&str] = &["本年新收", "本年度新收", "新收到", "新收", "新受理"];
-const LOOSE: &[&str] = &["共收到", "收到", "共受理", "受理", "接收", "接到", "共计收到"];
+const LOOSE: &[&str] = &[
+    "共收到",
+    "收到",
+    "共受理",
+    "受理",
+    "接收",
+    "接到",
+    "共计收到",
+];
 
 /// “未收到政府信息公开申请”: a claim of zero.
 fn zero_claims(flat: &Flat) -> Vec<Mention> {
@@ -34,7 +45,9 @@ fn zero_claims(flat: &Flat) -> Vec<Mention> {
         for (i, _) in t.match_indices(neg) {
             let (_, ce) = flat.clause(i);
             let rest = &t[i + neg.len()..ce];
-            let Some(p) = rest.find("申请") else { continue };
+            let Some(p) = rest.find("申请") else {
+                continue;
+            };
             let gap = &rest[..p];
             if gap.chars().count() > 12
                 || gap.chars().any(|c| c.is_ascii_digit())
@@ -48,7 +61,14 @@ fn zero_claims(flat: &Flat) -> Vec<Mention> {
                 keyword: "未收到",
                 kw_start: i,
                 kw_end: end,
-                count: scan::Count { value: 0.0, start: i, num_end: end, end, unit: '件', approx: false },
+                count: scan::Count {
+                    value: 0.0,
+                    start: i,
+                    num_end: end,
+                    end,
+                    unit: '件',
+                    approx: false,
+                },
                 gap: String::new(),
                 forward: true,
             });
@@ -59,13 +79,23 @@ fn zero_claims(flat: &Flat) -> Vec<Mention> {
 
 /// Mentions of requests received in one stretch of narrative, zero claims included.
 fn collect(flat: &Flat, year: Option<i32>) -> Vec<Mention> {
-    let spec = Find { keywords: &[], forward: 30, backward: 0, stops: REQUEST_STOPS, units: CASE_UNITS, exclusive: false };
+    let spec = Find {
+        keywords: &[],
+        forward: 30,
+        backward: 0,
+        stops: REQUEST_STOPS,
+        units: CASE_UNITS,
+        exclusive: false,
+    };
     let keywords: Vec<&'static str> = STRICT.iter().chain(LOOSE).copied().collect();
     let mut out = Vec::new();
     for m in scan::find(flat, &keywords, &spec, year) {
         // The number must be of requests for information: “申请” between, or right after.
         let a = after(flat, &m);
-        let of_requests = m.gap.contains("申请") || ["申请", "政府信息公开申请", "信息公开申请", "依申请"].iter().any(|w| a.starts_with(w));
+        let of_requests = m.gap.contains("申请")
+            || ["申请", "政府信息公开申请", "信息公开申请", "依申请"]
+                .iter()
+                .any(|w| a.starts_with(w));
         if of_requests && about_requests(flat, &m) && !superset_follows(flat, &m) {
             out.push(m);
         }
@@ -81,11 +111,16 @@ fn is_strict(m: &Mention) -> bool {
 impl ReceivedCount {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
         let report = ctx.report;
-        let Some(new) = req_total(report, "new") else { return };
+        let Some(new) = req_total(report, "new") else {
+            return;
+        };
         let carried = req_total(report, "carried_over");
         let both = carried.as_ref().map(|c| new.val.add(c.val));
         let flats = scan::narrative(ctx);
-        let items: Vec<(&Flat, Mention)> = flats.iter().flat_map(|f| collect(f, report.year).into_iter().map(move |m| (f, m))).collect();
+        let items: Vec<(&Flat, Mention)> = flats
+            .iter()
+            .flat_map(|f| collect(f, report.year).into_iter().map(move |m| (f, m)))
+            .collect();
         let readings = |m: &Mention| -> Vec<Val> {
             let mut r = vec![new.val];
             if !is_strict(m) {
@@ -93,7 +128,11 @@ impl ReceivedCount {
             }
             r
         };
-        let Some((flat, m)) = first_disagreeing(&items, |(_, m)| Some(readings(m).iter().any(|v| v.agrees(m.count.value)))) else { return };
+        let Some((flat, m)) = first_disagreeing(&items, |(_, m)| {
+            Some(readings(m).iter().any(|v| v.agrees(m.count.value)))
+        }) else {
+            return;
+        };
         let n = m.count.value;
         let phrase = quote(ctx, flat, m);
         let (message, note) = match (&carried, is_strict(m)) {
@@ -156,15 +195,30 @@ mod tests {
     use super::*;
 
     fn got(t: &str) -> Vec<(f64, bool)> {
-        collect(&Flat::plain(t), Some(2023)).iter().map(|m| (m.count.value, is_strict(m))).collect()
+        collect(&Flat::plain(t), Some(2023))
+            .iter()
+            .map(|m| (m.count.value, is_strict(m)))
+            .collect()
     }
 
     #[test]
     fn reads_the_usual_phrasings() {
-        assert_eq!(got("2023年，全区收到政府信息公开申请75件，涉及自然人72件。"), vec![(75.0, false)]);
-        assert_eq!(got("依申请公开方面。本年度全区共收到70件申请，办结69件。"), vec![(70.0, false)]);
-        assert_eq!(got("全年本年新收政府信息公开申请12件，上年结转2件。"), vec![(12.0, true)]);
-        assert_eq!(got("全市共受理政府信息公开申请 3119\n件，答复 3050 件。"), vec![(3119.0, false)]);
+        assert_eq!(
+            got("2023年，全区收到政府信息公开申请75件，涉及自然人72件。"),
+            vec![(75.0, false)]
+        );
+        assert_eq!(
+            got("依申请公开方面。本年度全区共收到70件申请，办结69件。"),
+            vec![(70.0, false)]
+        );
+        assert_eq!(
+            got("全年本年新收政府信息公开申请12件，上年结转2件。"),
+            vec![(12.0, true)]
+        );
+        assert_eq!(
+            got("全市共受理政府信息公开申请 3119\n件，答复 3050 件。"),
+            vec![(3119.0, false)]
+        );
         assert_eq!(got("本年度未收到政府信息公开申请。"), vec![(0.0, false)]);
     }
 

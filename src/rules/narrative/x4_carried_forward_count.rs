@@ -38,7 +38,9 @@ const SIMPLE: Simple = Simple {
     ],
     forward: 12,
     backward: 15,
-    stops: &["上年", "同比", "较", "增长", "减少", "复议", "诉讼", "办结", "答复", "收到", "受理"],
+    stops: &[
+        "上年", "同比", "较", "增长", "减少", "复议", "诉讼", "办结", "答复", "收到", "受理",
+    ],
     needs_context: false,
     row: "carried_forward",
     row_zh: "四、结转下年度继续办理",

@@ -42,16 +42,33 @@ pub(crate) const KEYWORDS: &[(&str, &[&str])] = &[
     ("部分公开", &["partial"]),
 ];
 
-pub(crate) const STOPS: &[&str] = &["占", "同比", "较", "增长", "减少", "复议", "诉讼", "主动", "信息", "条", "文件", "事项"];
+pub(crate) const STOPS: &[&str] = &[
+    "占", "同比", "较", "增长", "减少", "复议", "诉讼", "主动", "信息", "条", "文件", "事项",
+];
 
 /// Mentions of disclosed counts with the rows they name, in every stretch of narrative.
-pub(crate) fn disclosed_mentions<'a>(ctx: &RuleCtx, flats: &'a [Flat]) -> Vec<(&'a Flat, Mention, &'static [&'static str])> {
+pub(crate) fn disclosed_mentions<'a>(
+    ctx: &RuleCtx,
+    flats: &'a [Flat],
+) -> Vec<(&'a Flat, Mention, &'static [&'static str])> {
     let kws: Vec<&'static str> = KEYWORDS.iter().map(|k| k.0).collect();
-    let spec = Find { keywords: &kws, forward: 8, backward: 6, stops: STOPS, units: CASE_UNITS, exclusive: true };
+    let spec = Find {
+        keywords: &kws,
+        forward: 8,
+        backward: 6,
+        stops: STOPS,
+        units: CASE_UNITS,
+        exclusive: true,
+    };
     mentions(flats, &kws, &spec, ctx.report.year)
         .into_iter()
         .filter(|(f, m)| about_requests(f, m) && !super::sentence_has(f, m, super::DOCUMENT_WORDS))
-        .filter_map(|(f, m)| KEYWORDS.iter().find(|k| k.0 == m.keyword).map(|k| (f, m, k.1)))
+        .filter_map(|(f, m)| {
+            KEYWORDS
+                .iter()
+                .find(|k| k.0 == m.keyword)
+                .map(|k| (f, m, k.1))
+        })
         .collect()
 }
 
@@ -68,18 +85,42 @@ impl DisclosedCount {
         let flats = scan::narrative(ctx);
         let all = disclosed_mentions(ctx, &flats);
         // One quantity per row set: any agreeing mention clears it.
-        for rows in [&["granted", "partial"][..], &["granted"][..], &["partial"][..]] {
-            let Some(parts) = rows.iter().map(|k| req_total(ctx.report, k)).collect::<Option<Vec<Part>>>() else { continue };
+        for rows in [
+            &["granted", "partial"][..],
+            &["granted"][..],
+            &["partial"][..],
+        ] {
+            let Some(parts) = rows
+                .iter()
+                .map(|k| req_total(ctx.report, k))
+                .collect::<Option<Vec<Part>>>()
+            else {
+                continue;
+            };
             let Some(total) = sum(&parts) else { continue };
-            let items: Vec<(&Flat, &Mention)> = all.iter().filter(|x| x.2 == rows).map(|x| (x.0, &x.1)).collect();
-            let Some(&(flat, m)) = first_disagreeing(&items, |x| Some(total.agrees(x.1.count.value))) else { continue };
+            let items: Vec<(&Flat, &Mention)> = all
+                .iter()
+                .filter(|x| x.2 == rows)
+                .map(|x| (x.0, &x.1))
+                .collect();
+            let Some(&(flat, m)) =
+                first_disagreeing(&items, |x| Some(total.agrees(x.1.count.value)))
+            else {
+                continue;
+            };
             let n = fmt(m.count.value);
             let (zh, en) = label(rows);
             let phrase = quote(ctx, flat, m);
-            let arith =
-                if parts.len() > 1 { format!("{zh} = {} = {} ≠ {n}", terms(&parts), total.text()) } else { format!("{zh} = {} ≠ {n}", total.text()) };
-            let arith_en =
-                if parts.len() > 1 { format!("{en} = {} = {} ≠ {n}", terms(&parts), total.text()) } else { format!("{en} = {} ≠ {n}", total.text()) };
+            let arith = if parts.len() > 1 {
+                format!("{zh} = {} = {} ≠ {n}", terms(&parts), total.text())
+            } else {
+                format!("{zh} = {} ≠ {n}", total.text())
+            };
+            let arith_en = if parts.len() > 1 {
+                format!("{en} = {} = {} ≠ {n}", terms(&parts), total.text())
+            } else {
+                format!("{en} = {} ≠ {n}", total.text())
+            };
             let mut d = finding(
                 &Self::META,
                 ctx,
@@ -87,13 +128,18 @@ impl DisclosedCount {
                 m,
                 Msg::new(
                     format!("正文“{phrase}”，而表三{zh}为{}件", total.text()),
-                    format!("the text says {n} (“{phrase}”), but table 3 {en} gives {}", total.text()),
+                    format!(
+                        "the text says {n} (“{phrase}”), but table 3 {en} gives {}",
+                        total.text()
+                    ),
                 ),
                 Msg::new(format!("表三{arith}"), format!("table 3: {arith_en}")),
                 &parts[0],
                 &parts[1..],
             );
-            if let Some(hint) = super::x6_outcome_group_count::equals_a_cell(ctx, &parts, m.count.value) {
+            if let Some(hint) =
+                super::x6_outcome_group_count::equals_a_cell(ctx, &parts, m.count.value)
+            {
                 d = d.note(hint);
             }
             out.push(d);

@@ -1,6 +1,9 @@
 use super::scan::{Find, Flat, Mention};
 use super::table::{group_prefix, group_rows, req_total, sum, terms, Part};
-use super::{about_requests, finding, first_disagreeing, group_name, mentions, quote, scan, CASE_UNITS, GROUP_KEYWORDS};
+use super::{
+    about_requests, finding, first_disagreeing, group_name, mentions, quote, scan, CASE_UNITS,
+    GROUP_KEYWORDS,
+};
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::rules::util::{col_en, col_zh, fmt, row_en, row_zh};
 use crate::rules::RuleCtx;
@@ -24,16 +27,33 @@ crate::declare_rule! {
     passes: "无法提供3件。（表三（四）1+2+3 = 3 + 0 + 0）",
 }
 
-pub(crate) const STOPS: &[&str] = &["占", "同比", "较", "增长", "减少", "复议", "诉讼", "主动", "信息", "条", "文件", "事项"];
+pub(crate) const STOPS: &[&str] = &[
+    "占", "同比", "较", "增长", "减少", "复议", "诉讼", "主动", "信息", "条", "文件", "事项",
+];
 
 /// Mentions of the four groups, in every stretch of narrative.
-pub(crate) fn group_mentions<'a>(ctx: &RuleCtx, flats: &'a [Flat]) -> Vec<(&'a Flat, Mention, RequestGroup)> {
+pub(crate) fn group_mentions<'a>(
+    ctx: &RuleCtx,
+    flats: &'a [Flat],
+) -> Vec<(&'a Flat, Mention, RequestGroup)> {
     let kws: Vec<&'static str> = GROUP_KEYWORDS.iter().map(|k| k.0).collect();
-    let spec = Find { keywords: &kws, forward: 8, backward: 6, stops: STOPS, units: CASE_UNITS, exclusive: true };
+    let spec = Find {
+        keywords: &kws,
+        forward: 8,
+        backward: 6,
+        stops: STOPS,
+        units: CASE_UNITS,
+        exclusive: true,
+    };
     mentions(flats, &kws, &spec, ctx.report.year)
         .into_iter()
         .filter(|(f, m)| about_requests(f, m) && !super::sentence_has(f, m, super::DOCUMENT_WORDS))
-        .filter_map(|(f, m)| GROUP_KEYWORDS.iter().find(|k| k.0 == m.keyword).map(|k| (f, m, k.1)))
+        .filter_map(|(f, m)| {
+            GROUP_KEYWORDS
+                .iter()
+                .find(|k| k.0 == m.keyword)
+                .map(|k| (f, m, k.1))
+        })
         .collect()
 }
 
@@ -52,8 +72,16 @@ pub(crate) fn equals_a_cell(ctx: &RuleCtx, parts: &[Part], n: f64) -> Option<Msg
     for p in parts {
         if parts.len() > 1 && (p.val.value() - n).abs() < 1e-6 {
             return Some(Msg::new(
-                format!("{}恰为表三“{}”一行的数，正文可能只写了其中一项", fmt(n), row_zh(&p.cell.row)),
-                format!("{} is exactly row “{}” of table 3: the text may give only one sub-row", fmt(n), row_en(&p.cell.row)),
+                format!(
+                    "{}恰为表三“{}”一行的数，正文可能只写了其中一项",
+                    fmt(n),
+                    row_zh(&p.cell.row)
+                ),
+                format!(
+                    "{} is exactly row “{}” of table 3: the text may give only one sub-row",
+                    fmt(n),
+                    row_en(&p.cell.row)
+                ),
             ));
         }
     }
@@ -61,7 +89,10 @@ pub(crate) fn equals_a_cell(ctx: &RuleCtx, parts: &[Part], n: f64) -> Option<Msg
     for p in parts {
         let row = t.row(&p.cell.row)?;
         for (c, cell) in row.cells.iter().enumerate().take(6) {
-            if cell.number().is_some_and(|v| v > 0.0 && (v - n).abs() < 1e-6) {
+            if cell
+                .number()
+                .is_some_and(|v| v > 0.0 && (v - n).abs() < 1e-6)
+            {
                 return Some(Msg::new(
                     format!("{}恰为表三“{}”一行“{}”列的数，正文可能只写了一类申请人", fmt(n), row_zh(&p.cell.row), col_zh(c)),
                     format!("{} is exactly the “{}” cell of row “{}”: the text may give one applicant type only", fmt(n), col_en(c), row_en(&p.cell.row)),
@@ -77,18 +108,37 @@ impl OutcomeGroupCount {
         let flats = scan::narrative(ctx);
         let all = group_mentions(ctx, &flats);
         for &(_, g) in GROUP_KEYWORDS {
-            let Some(parts) = group_parts(ctx, g) else { continue };
+            let Some(parts) = group_parts(ctx, g) else {
+                continue;
+            };
             let Some(total) = sum(&parts) else { continue };
-            let items: Vec<(&Flat, &Mention)> = all.iter().filter(|x| x.2 == g).map(|x| (x.0, &x.1)).collect();
-            let Some(&(flat, m)) = first_disagreeing(&items, |x| Some(total.agrees(x.1.count.value))) else { continue };
+            let items: Vec<(&Flat, &Mention)> = all
+                .iter()
+                .filter(|x| x.2 == g)
+                .map(|x| (x.0, &x.1))
+                .collect();
+            let Some(&(flat, m)) =
+                first_disagreeing(&items, |x| Some(total.agrees(x.1.count.value)))
+            else {
+                continue;
+            };
             let n = fmt(m.count.value);
             let (zh, en) = group_name(g);
             let (pz, pe) = group_prefix(g);
-            let idx = (1..=parts.len()).map(|i| i.to_string()).collect::<Vec<_>>().join("+");
+            let idx = (1..=parts.len())
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join("+");
             let arith = if parts.len() > 1 {
-                (format!("{pz}{idx} = {} = {} ≠ {n}", terms(&parts), total.text()), format!("{pe}{idx} = {} = {} ≠ {n}", terms(&parts), total.text()))
+                (
+                    format!("{pz}{idx} = {} = {} ≠ {n}", terms(&parts), total.text()),
+                    format!("{pe}{idx} = {} = {} ≠ {n}", terms(&parts), total.text()),
+                )
             } else {
-                (format!("{zh} = {} ≠ {n}", total.text()), format!("{en} = {} ≠ {n}", total.text()))
+                (
+                    format!("{zh} = {} ≠ {n}", total.text()),
+                    format!("{en} = {} ≠ {n}", total.text()),
+                )
             };
             let phrase = quote(ctx, flat, m);
             let mut d = finding(
@@ -98,7 +148,10 @@ impl OutcomeGroupCount {
                 m,
                 Msg::new(
                     format!("正文“{phrase}”，而表三{zh}各项之和为{}件", total.text()),
-                    format!("the text says {n} (“{phrase}”), but the rows of table 3 {en} add up to {}", total.text()),
+                    format!(
+                        "the text says {n} (“{phrase}”), but the rows of table 3 {en} add up to {}",
+                        total.text()
+                    ),
                 ),
                 Msg::new(format!("表三{}", arith.0), format!("table 3: {}", arith.1)),
                 &parts[0],

@@ -35,15 +35,28 @@ const KEYWORDS: &[(&str, &[usize])] = &[
     ("法人及其他组织", &[1, 2, 3, 4, 5]),
 ];
 
-const STOPS: &[&str] = &["办理", "服务", "事项", "占", "登记", "注册", "许可", "处罚", "信息"];
+const STOPS: &[&str] = &[
+    "办理", "服务", "事项", "占", "登记", "注册", "许可", "处罚", "信息",
+];
 
-fn readings(ctx: &RuleCtx, cols: &[usize]) -> Option<(Vec<Part>, Vec<(Val, &'static str, &'static str)>)> {
-    let get = |key: &str| cols.iter().map(|&c| req_cell(ctx.report, key, c)).collect::<Option<Vec<Part>>>();
+fn readings(
+    ctx: &RuleCtx,
+    cols: &[usize],
+) -> Option<(Vec<Part>, Vec<(Val, &'static str, &'static str)>)> {
+    let get = |key: &str| {
+        cols.iter()
+            .map(|&c| req_cell(ctx.report, key, c))
+            .collect::<Option<Vec<Part>>>()
+    };
     let new = get("new")?;
     let mut r = vec![(sum(&new)?, "本年新收", "new")];
     let mut parts = new.clone();
     if let Some(carried) = get("carried_over") {
-        r.push((sum(&new)?.add(sum(&carried)?), "本年新收加上年结转", "new plus carried over"));
+        r.push((
+            sum(&new)?.add(sum(&carried)?),
+            "本年新收加上年结转",
+            "new plus carried over",
+        ));
         parts.extend(carried);
     }
     if let Some(total) = get("total") {
@@ -58,7 +71,14 @@ impl ApplicantCount {
         let flats = scan::narrative(ctx);
         let kws: Vec<&'static str> = KEYWORDS.iter().map(|k| k.0).collect();
         let stops: Vec<&str> = REQUEST_STOPS.iter().chain(STOPS).copied().collect();
-        let spec = Find { keywords: &kws, forward: 6, backward: 0, stops: &stops, units: CASE_UNITS, exclusive: true };
+        let spec = Find {
+            keywords: &kws,
+            forward: 6,
+            backward: 0,
+            stops: &stops,
+            units: CASE_UNITS,
+            exclusive: true,
+        };
         let all: Vec<(&Flat, Mention)> = mentions(&flats, &kws, &spec, ctx.report.year)
             .into_iter()
             .filter(|(f, m)| {
@@ -67,20 +87,41 @@ impl ApplicantCount {
             })
             .collect();
         for &(kw, cols) in KEYWORDS {
-            let items: Vec<(&Flat, &Mention)> = all.iter().filter(|x| x.1.keyword == kw).map(|x| (x.0, &x.1)).collect();
+            let items: Vec<(&Flat, &Mention)> = all
+                .iter()
+                .filter(|x| x.1.keyword == kw)
+                .map(|x| (x.0, &x.1))
+                .collect();
             if items.is_empty() {
                 continue;
             }
-            let Some((parts, r)) = readings(ctx, cols) else { continue };
-            let Some(&(flat, m)) = first_disagreeing(&items, |x| Some(r.iter().any(|v| v.0.agrees(x.1.count.value)))) else { continue };
+            let Some((parts, r)) = readings(ctx, cols) else {
+                continue;
+            };
+            let Some(&(flat, m)) = first_disagreeing(&items, |x| {
+                Some(r.iter().any(|v| v.0.agrees(x.1.count.value)))
+            }) else {
+                continue;
+            };
             let n = fmt(m.count.value);
             let (cz, ce) = if cols.len() == 1 {
                 (col_zh(cols[0]).to_string(), col_en(cols[0]).to_string())
             } else {
-                ("法人或其他组织".to_string(), "legal persons or other organisations".to_string())
+                (
+                    "法人或其他组织".to_string(),
+                    "legal persons or other organisations".to_string(),
+                )
             };
-            let listed_zh = r.iter().map(|v| format!("{}{}", v.1, v.0.text())).collect::<Vec<_>>().join("，");
-            let listed_en = r.iter().map(|v| format!("{} {}", v.2, v.0.text())).collect::<Vec<_>>().join(", ");
+            let listed_zh = r
+                .iter()
+                .map(|v| format!("{}{}", v.1, v.0.text()))
+                .collect::<Vec<_>>()
+                .join("，");
+            let listed_en = r
+                .iter()
+                .map(|v| format!("{} {}", v.2, v.0.text()))
+                .collect::<Vec<_>>()
+                .join(", ");
             let phrase = quote(ctx, flat, m);
             let primary = parts[0].clone();
             out.push(finding(

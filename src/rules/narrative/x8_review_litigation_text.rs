@@ -37,8 +37,14 @@ impl Target {
     fn name(self) -> (&'static str, &'static str) {
         match self {
             Target::Review => ("行政复议总计", "the review total"),
-            Target::Lit => ("行政诉讼总计（未经复议直接起诉 + 复议后起诉）", "the lawsuit total (direct + after review)"),
-            Target::Direct => ("未经复议直接起诉总计", "the total of suits without prior review"),
+            Target::Lit => (
+                "行政诉讼总计（未经复议直接起诉 + 复议后起诉）",
+                "the lawsuit total (direct + after review)",
+            ),
+            Target::Direct => (
+                "未经复议直接起诉总计",
+                "the total of suits without prior review",
+            ),
             Target::After => ("复议后起诉总计", "the total of suits after review"),
             Target::Both => ("行政复议与行政诉讼总计之和", "reviews plus lawsuits"),
         }
@@ -99,9 +105,16 @@ fn group_total(ctx: &RuleCtx, first: usize) -> Option<Part> {
     if !total.blanks {
         return Some(total);
     }
-    let parts: Vec<Part> = (first..first + 4).map(|c| rev_cell(ctx.report, c)).collect::<Option<_>>()?;
+    let parts: Vec<Part> = (first..first + 4)
+        .map(|c| rev_cell(ctx.report, c))
+        .collect::<Option<_>>()?;
     let v = sum(&parts)?;
-    Some(Part { val: Val::AtLeast(v.value()), from_columns: false, blanks: true, ..total })
+    Some(Part {
+        val: Val::AtLeast(v.value()),
+        from_columns: false,
+        blanks: true,
+        ..total
+    })
 }
 
 fn is_about_disclosure(flat: &Flat, pos: usize) -> bool {
@@ -119,27 +132,53 @@ impl ReviewLitigationText {
         }
         let flats = scan::narrative(ctx);
         let kws: Vec<&'static str> = KEYWORDS.iter().map(|k| k.0).collect();
-        let spec = Find { keywords: &kws, forward: 14, backward: 0, stops: STOPS, units: CASE_UNITS, exclusive: false };
+        let spec = Find {
+            keywords: &kws,
+            forward: 14,
+            backward: 0,
+            stops: STOPS,
+            units: CASE_UNITS,
+            exclusive: false,
+        };
         // Counts, with reviews and lawsuits counted together when one phrase names both.
         let mut items: Vec<(&Flat, Mention, Target)> = Vec::new();
         for (flat, m) in mentions(&flats, &kws, &spec, ctx.report.year) {
             // About disclosure: its clause says so, or it continues a list that did
             // (“信息公开类行政复议7件，诉讼9件”); never a whole of which disclosure is a part.
             let (ss, _) = flat.sentence(m.kw_start);
-            let continues = items.last().is_some_and(|(f, x, _)| std::ptr::eq(*f, flat) && x.count.end >= ss && x.count.end <= m.kw_start);
+            let continues = items.last().is_some_and(|(f, x, _)| {
+                std::ptr::eq(*f, flat) && x.count.end >= ss && x.count.end <= m.kw_start
+            });
             // A government deciding others' reviews (“作为复议机关办理……”) is not a respondent;
             // “（非政府信息公开类）” says the cases are not about disclosure.
             let (cs, ce) = flat.clause(m.kw_start);
-            let as_reviewer = ["复议机关", "作为复议", "非政府信息公开", "非信息公开", "不涉及"].iter().any(|w| flat.text[cs..ce].contains(w));
-            if !(is_about_disclosure(flat, m.kw_start) || continues) || as_reviewer || super::superset_follows(flat, &m) {
+            let as_reviewer = [
+                "复议机关",
+                "作为复议",
+                "非政府信息公开",
+                "非信息公开",
+                "不涉及",
+            ]
+            .iter()
+            .any(|w| flat.text[cs..ce].contains(w));
+            if !(is_about_disclosure(flat, m.kw_start) || continues)
+                || as_reviewer
+                || super::superset_follows(flat, &m)
+            {
                 continue;
             }
-            let mut t = KEYWORDS.iter().find(|k| k.0 == m.keyword).map(|k| k.1).unwrap_or(Target::Review);
+            let mut t = KEYWORDS
+                .iter()
+                .find(|k| k.0 == m.keyword)
+                .map(|k| k.1)
+                .unwrap_or(Target::Review);
             if t == Target::Review && (m.gap.contains("诉讼") || m.gap.contains("起诉")) {
                 t = Target::Both;
             }
             // A keyword inside the gap of a phrase already taken (“行政复议、行政诉讼共3件”).
-            if items.iter().any(|(f, x, _)| std::ptr::eq(*f, flat) && m.kw_start > x.kw_start && m.kw_start < x.count.start) {
+            if items.iter().any(|(f, x, _)| {
+                std::ptr::eq(*f, flat) && m.kw_start > x.kw_start && m.kw_start < x.count.start
+            }) {
                 continue;
             }
             if m.gap.contains("复议") && t != Target::Both && t != Target::After {
@@ -153,15 +192,43 @@ impl ReviewLitigationText {
                 items.push((flat, m, t));
             }
         }
-        for target in [Target::Review, Target::Lit, Target::Direct, Target::After, Target::Both] {
-            let Some(parts) = target.groups().iter().map(|&g| group_total(ctx, g)).collect::<Option<Vec<Part>>>() else { continue };
+        for target in [
+            Target::Review,
+            Target::Lit,
+            Target::Direct,
+            Target::After,
+            Target::Both,
+        ] {
+            let Some(parts) = target
+                .groups()
+                .iter()
+                .map(|&g| group_total(ctx, g))
+                .collect::<Option<Vec<Part>>>()
+            else {
+                continue;
+            };
             let Some(total) = sum(&parts) else { continue };
-            let its: Vec<(&Flat, &Mention)> = items.iter().filter(|x| x.2 == target).map(|x| (x.0, &x.1)).collect();
-            let Some(&(flat, m)) = first_disagreeing(&its, |x| Some(total.agrees(x.1.count.value))) else { continue };
+            let its: Vec<(&Flat, &Mention)> = items
+                .iter()
+                .filter(|x| x.2 == target)
+                .map(|x| (x.0, &x.1))
+                .collect();
+            let Some(&(flat, m)) = first_disagreeing(&its, |x| Some(total.agrees(x.1.count.value)))
+            else {
+                continue;
+            };
             let n = fmt(m.count.value);
             let (zh, en) = target.name();
-            let terms = parts.iter().map(|p| p.val.text()).collect::<Vec<_>>().join(" + ");
-            let arith = if parts.len() > 1 { format!("{terms} = {}", total.text()) } else { total.text() };
+            let terms = parts
+                .iter()
+                .map(|p| p.val.text())
+                .collect::<Vec<_>>()
+                .join(" + ");
+            let arith = if parts.len() > 1 {
+                format!("{terms} = {}", total.text())
+            } else {
+                total.text()
+            };
             let phrase = quote(ctx, flat, m);
             out.push(finding(
                 &Self::META,
@@ -170,9 +237,15 @@ impl ReviewLitigationText {
                 m,
                 Msg::new(
                     format!("正文“{phrase}”，而表四{zh}为{}件", total.text()),
-                    format!("the text says {n} (“{phrase}”), but table 4 gives {en} = {}", total.text()),
+                    format!(
+                        "the text says {n} (“{phrase}”), but table 4 gives {en} = {}",
+                        total.text()
+                    ),
                 ),
-                Msg::new(format!("表四{zh} = {arith} ≠ {n}"), format!("table 4: {en} = {arith} ≠ {n}")),
+                Msg::new(
+                    format!("表四{zh} = {arith} ≠ {n}"),
+                    format!("table 4: {en} = {arith} ≠ {n}"),
+                ),
                 &parts[0],
                 &parts[1..],
             ));
@@ -180,26 +253,59 @@ impl ReviewLitigationText {
         // “均已结案”, “均获维持”.
         for flat in flats {
             for (claim, cols, en_claim) in [
-                (&["均已结案", "均已审结", "均已办结", "全部审结", "全部结案", "均已结"][..], PENDING, "all cases were concluded"),
-                (&["均获维持", "均被维持", "均予以维持", "均予维持", "全部维持", "均为维持", "均维持"][..], &[1usize, 2, 3][..], "all decisions were upheld"),
+                (
+                    &[
+                        "均已结案",
+                        "均已审结",
+                        "均已办结",
+                        "全部审结",
+                        "全部结案",
+                        "均已结",
+                    ][..],
+                    PENDING,
+                    "all cases were concluded",
+                ),
+                (
+                    &[
+                        "均获维持",
+                        "均被维持",
+                        "均予以维持",
+                        "均予维持",
+                        "全部维持",
+                        "均为维持",
+                        "均维持",
+                    ][..],
+                    &[1usize, 2, 3][..],
+                    "all decisions were upheld",
+                ),
             ] {
                 for &(ps, pe, said) in &scan::occurrences(&flat.text, claim) {
                     let (ss, _) = flat.sentence(ps);
                     let mentioned: Vec<Target> = items
                         .iter()
-                        .filter(|x| std::ptr::eq(x.0, flat) && x.1.count.start >= ss && x.1.count.end <= ps && x.1.count.value > 0.0)
+                        .filter(|x| {
+                            std::ptr::eq(x.0, flat)
+                                && x.1.count.start >= ss
+                                && x.1.count.end <= ps
+                                && x.1.count.value > 0.0
+                        })
                         .map(|x| x.2)
                         .collect();
                     if mentioned.is_empty() {
                         continue;
                     }
-                    let mut groups: Vec<usize> = mentioned.iter().flat_map(|t| t.groups().iter().copied()).collect();
+                    let mut groups: Vec<usize> = mentioned
+                        .iter()
+                        .flat_map(|t| t.groups().iter().copied())
+                        .collect();
                     groups.sort();
                     groups.dedup();
                     let mut bad: Vec<Part> = Vec::new();
                     for g in &groups {
                         for c in cols {
-                            if let Some(p) = rev_cell(ctx.report, g + c).filter(|p| p.val.is_exact() && p.val.value() > 0.0) {
+                            if let Some(p) = rev_cell(ctx.report, g + c)
+                                .filter(|p| p.val.is_exact() && p.val.value() > 0.0)
+                            {
                                 bad.push(p);
                             }
                         }
@@ -208,17 +314,31 @@ impl ReviewLitigationText {
                         continue;
                     }
                     let only_pending = bad.iter().all(|p| PENDING.contains(&(p.cell.column % 5)));
-                    let listed_zh = bad.iter().map(|p| format!("{}为{}", REVIEW_COLUMNS[p.cell.column], p.val.text())).collect::<Vec<_>>().join("，");
-                    let listed_en = bad.iter().map(|p| format!("column {} is {}", p.cell.column + 1, p.val.text())).collect::<Vec<_>>().join(", ");
+                    let listed_zh = bad
+                        .iter()
+                        .map(|p| format!("{}为{}", REVIEW_COLUMNS[p.cell.column], p.val.text()))
+                        .collect::<Vec<_>>()
+                        .join("，");
+                    let listed_en = bad
+                        .iter()
+                        .map(|p| format!("column {} is {}", p.cell.column + 1, p.val.text()))
+                        .collect::<Vec<_>>()
+                        .join(", ");
                     let mut d = Self::META
-                        .diag(Msg::new(format!("正文称“{said}”，但表四{listed_zh}"), format!("the text says {en_claim}, but in table 4 {listed_en}")))
+                        .diag(Msg::new(
+                            format!("正文称“{said}”，但表四{listed_zh}"),
+                            format!("the text says {en_claim}, but in table 4 {listed_en}"),
+                        ))
                         .at(Some(ctx.source_span(flat.span(ps, pe))))
                         .on(bad[0].cell.clone());
                     for p in &bad {
                         d.related.push(Related {
                             span: p.span,
                             cell: Some(p.cell.clone()),
-                            message: Msg::new(format!("表中此格为{}", p.val.text()), format!("this cell reads {}", p.val.text())),
+                            message: Msg::new(
+                                format!("表中此格为{}", p.val.text()),
+                                format!("this cell reads {}", p.val.text()),
+                            ),
                         });
                     }
                     if only_pending {
@@ -240,11 +360,29 @@ fn zero_claims(flat: &Flat) -> Vec<(Mention, Target)> {
     let mut out = Vec::new();
     for &(i, e, neg) in &scan::occurrences(
         t,
-        &["未发生", "未出现", "未收到", "未有", "没有", "无涉及", "无因", "均无", "无政府信息公开", "无行政复议", "无行政诉讼", "无相关", "未被申请"],
+        &[
+            "未发生",
+            "未出现",
+            "未收到",
+            "未有",
+            "没有",
+            "无涉及",
+            "无因",
+            "均无",
+            "无政府信息公开",
+            "无行政复议",
+            "无行政诉讼",
+            "无相关",
+            "未被申请",
+        ],
     ) {
         let (_, ce) = flat.clause(i);
         // “无行政复议” names the cases itself; otherwise read on after the negation.
-        let head_start = if neg.ends_with("行政复议") || neg.ends_with("行政诉讼") { i } else { e.min(ce) };
+        let head_start = if neg.ends_with("行政复议") || neg.ends_with("行政诉讼") {
+            i
+        } else {
+            e.min(ce)
+        };
         let rest = &t[head_start..ce.max(head_start)];
         let head: String = rest.chars().take(30).collect();
         let review = head.find("复议");
@@ -254,7 +392,10 @@ fn zero_claims(flat: &Flat) -> Vec<(Mention, Target)> {
             (Some(a), None) | (None, Some(a)) => a,
             _ => continue,
         };
-        if head[..first].chars().any(|c| c.is_ascii_digit()) || ["纠错", "纠正", "败诉", "撤销", "确认违法", "被纠", "不服"].iter().any(|w| head.contains(w))
+        if head[..first].chars().any(|c| c.is_ascii_digit())
+            || ["纠错", "纠正", "败诉", "撤销", "确认违法", "被纠", "不服"]
+                .iter()
+                .any(|w| head.contains(w))
         {
             continue;
         }
@@ -268,7 +409,14 @@ fn zero_claims(flat: &Flat) -> Vec<(Mention, Target)> {
             keyword: "未发生",
             kw_start: i,
             kw_end: end,
-            count: Count { value: 0.0, start: i, num_end: end, end, unit: '件', approx: false },
+            count: Count {
+                value: 0.0,
+                start: i,
+                num_end: end,
+                end,
+                unit: '件',
+                approx: false,
+            },
             gap: String::new(),
             forward: true,
         };

@@ -83,7 +83,11 @@ const STOPS: &[&str] = &[
     "不",
 ];
 
-const ANCHORS: &[(&str, &str)] = &[("行政规范性文件", "normative_documents"), ("规范性文件", "normative_documents"), ("规章", "regulations")];
+const ANCHORS: &[(&str, &str)] = &[
+    ("行政规范性文件", "normative_documents"),
+    ("规范性文件", "normative_documents"),
+    ("规章", "regulations"),
+];
 
 impl NormativeDocumentCount {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
@@ -99,11 +103,23 @@ impl NormativeDocumentCount {
             let t = flat.text.as_str();
             let counts = scan::counts(t, "件部个份篇");
             for (s, e, a) in scan::occurrences(t, &anchors) {
-                let row = ANCHORS.iter().find(|x| x.0 == a).map(|x| x.1).unwrap_or("normative_documents");
+                let row = ANCHORS
+                    .iter()
+                    .find(|x| x.0 == a)
+                    .map(|x| x.1)
+                    .unwrap_or("normative_documents");
                 // The count right after the document word (“规范性文件88件”).
-                let Some(c) = counts.iter().find(|c| c.start >= e && c.start <= e + 3) else { continue };
+                let Some(c) = counts.iter().find(|c| c.start >= e && c.start <= e + 3) else {
+                    continue;
+                };
                 let gap = &t[e..c.start];
-                if c.approx || gap.contains('等') || gap.contains(',') || gap.chars().any(|ch| !ch.is_ascii() && !"共计为有".contains(ch)) {
+                if c.approx
+                    || gap.contains('等')
+                    || gap.contains(',')
+                    || gap
+                        .chars()
+                        .any(|ch| !ch.is_ascii() && !"共计为有".contains(ch))
+                {
                     continue;
                 }
                 let (cs, _) = flat.clause(s);
@@ -114,16 +130,27 @@ impl NormativeDocumentCount {
                     continue;
                 }
                 // The verb nearest the document word.
-                let Some((vpos, verb, cols)) =
-                    verbs(format).iter().filter_map(|&(v, cols)| before.rfind(v).map(|p| (p + v.len(), v, cols))).max_by_key(|x| x.0)
+                let Some((vpos, verb, cols)) = verbs(format)
+                    .iter()
+                    .filter_map(|&(v, cols)| before.rfind(v).map(|p| (p + v.len(), v, cols)))
+                    .max_by_key(|x| x.0)
                 else {
                     continue;
                 };
                 let between = &before[vpos..];
-                if STOPS.iter().any(|w| between.contains(w)) || before[..vpos - verb.len()].ends_with("部门") {
+                if STOPS.iter().any(|w| between.contains(w))
+                    || before[..vpos - verb.len()].ends_with("部门")
+                {
                     continue;
                 }
-                let m = scan::Mention { keyword: a, kw_start: cs + vpos - verb.len(), kw_end: e, count: *c, gap: gap.to_string(), forward: true };
+                let m = scan::Mention {
+                    keyword: a,
+                    kw_start: cs + vpos - verb.len(),
+                    kw_end: e,
+                    count: *c,
+                    gap: gap.to_string(),
+                    forward: true,
+                };
                 items.push((flat, m, row, cols));
             }
         }
@@ -138,22 +165,42 @@ impl NormativeDocumentCount {
             }
             for cols in sets {
                 let its: Vec<_> = mine.iter().filter(|x| x.3 == cols).collect();
-                let parts: Vec<Part> = cols.iter().filter_map(|&c| active_cell(ctx.report, spec.key, c)).collect();
+                let parts: Vec<Part> = cols
+                    .iter()
+                    .filter_map(|&c| active_cell(ctx.report, spec.key, c))
+                    .collect();
                 if parts.len() != cols.len() {
                     continue;
                 }
-                let Some(x) = super::first_disagreeing(&its, |x| Some(parts.iter().any(|p| p.val.agrees(x.1.count.value)))) else { continue };
+                let Some(x) = super::first_disagreeing(&its, |x| {
+                    Some(parts.iter().any(|p| p.val.agrees(x.1.count.value)))
+                }) else {
+                    continue;
+                };
                 let (flat, m) = (x.0, &x.1);
-                if out.iter().any(|d: &Diagnostic| d.span == Some(ctx.source_span(m.number_span(flat)))) {
+                if out
+                    .iter()
+                    .any(|d: &Diagnostic| d.span == Some(ctx.source_span(m.number_span(flat))))
+                {
                     continue;
                 }
                 let n = fmt(m.count.value);
                 let cells_zh = parts
                     .iter()
-                    .map(|p| format!("“{}”{}", spec.columns.get(p.cell.column).copied().unwrap_or("?"), p.val.text()))
+                    .map(|p| {
+                        format!(
+                            "“{}”{}",
+                            spec.columns.get(p.cell.column).copied().unwrap_or("?"),
+                            p.val.text()
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("或");
-                let cells_en = parts.iter().map(|p| format!("column {} = {}", p.cell.column + 1, p.val.text())).collect::<Vec<_>>().join(" or ");
+                let cells_en = parts
+                    .iter()
+                    .map(|p| format!("column {} = {}", p.cell.column + 1, p.val.text()))
+                    .collect::<Vec<_>>()
+                    .join(" or ");
                 let phrase = &flat.text[m.kw_start..m.count.end];
                 out.push(finding(
                     &Self::META,
@@ -162,7 +209,10 @@ impl NormativeDocumentCount {
                     m,
                     Msg::new(
                         format!("正文“{phrase}”，而表二“{}”为{cells_zh}", spec.label),
-                        format!("the text says {n} (“{phrase}”), but table 2 row “{}” has {cells_en}", spec.label),
+                        format!(
+                            "the text says {n} (“{phrase}”), but table 2 row “{}” has {cells_en}",
+                            spec.label
+                        ),
                     ),
                     Msg::new(format!("{cells_zh} ≠ {n}"), format!("{cells_en} ≠ {n}")),
                     &parts[0],

@@ -14,10 +14,18 @@ pub static RULES: &[&dyn Rule] = &[
     &ScrambledTable,
     &UnknownRowLabel,
     &RowValuesMissing,
+    &NotAReport,
+    &TextCutShort,
 ];
 
 fn pass_on(code: &str, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-    out.extend(ctx.report.findings.iter().filter(|d| d.code == code).cloned());
+    out.extend(
+        ctx.report
+            .findings
+            .iter()
+            .filter(|d| d.code == code)
+            .cloned(),
+    );
 }
 
 macro_rules! parser_rule {
@@ -52,11 +60,18 @@ parser_rule!(
     "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |"
 );
 parser_rule!(
-    RowNotFound, "P-2", "row-not-found", Warning,
-    "表三缺少模板中的行", "table 3 lacks rows of the template",
-    "表三的每一行都应按模板出现；列出找不到的行。", "Every row of table 3 should appear as in the template; lists the rows not found.",
-    "缺行会使合计无法核对，也可能是使用了旧格式。", "A missing row makes the totals uncheckable, or betrays an outdated template.",
-    "（六）其他处理 | 1.申请人无正当理由逾期不补正… | 0 |…（缺“3.其他”）", "（六）其他处理 1. … 2. … 3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+    RowNotFound,
+    "P-2",
+    "row-not-found",
+    Warning,
+    "表三缺少模板中的行",
+    "table 3 lacks rows of the template",
+    "表三的每一行都应按模板出现；列出找不到的行。",
+    "Every row of table 3 should appear as in the template; lists the rows not found.",
+    "缺行会使合计无法核对，也可能是使用了旧格式。",
+    "A missing row makes the totals uncheckable, or betrays an outdated template.",
+    "（六）其他处理 | 1.申请人无正当理由逾期不补正… | 0 |…（缺“3.其他”）",
+    "（六）其他处理 1. … 2. … 3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
 );
 parser_rule!(
     AmbiguousDigitSplit, "P-3", "ambiguous-digit-split", Warning,
@@ -68,11 +83,18 @@ parser_rule!(
     "（一）予以公开270020130", "（一）予以公开 | 27 | 0 | 0 | 2 | 0 | 1 | 30 |"
 );
 parser_rule!(
-    UnreadableCell, "P-4", "unreadable-cell", Error,
-    "单元格不是数字", "a cell is not a number",
-    "数值单元格中出现无法读作数字的文字。", "A numeric cell holds text that cannot be read as a number.",
-    "无法读取的单元格使所在行列的核对无法进行。", "An unreadable cell stops the checks of its row and column.",
-    "行政许可 | 约200 |", "行政许可 | 200 |"
+    UnreadableCell,
+    "P-4",
+    "unreadable-cell",
+    Error,
+    "单元格不是数字",
+    "a cell is not a number",
+    "数值单元格中出现无法读作数字的文字。",
+    "A numeric cell holds text that cannot be read as a number.",
+    "无法读取的单元格使所在行列的核对无法进行。",
+    "An unreadable cell stops the checks of its row and column.",
+    "行政许可 | 约200 |",
+    "行政许可 | 200 |"
 );
 parser_rule!(
     TablesWithoutNumbers, "P-5", "tables-without-numbers", Warning,
@@ -105,4 +127,21 @@ parser_rule!(
     "A row has fewer values than it should, or digits run together admit no split that fits the row's own total.",
     "缺失的数值使该行和所在列无法核对。", "Missing values make the row and its columns uncheckable.",
     "一、本年新收政府信息公开申请数量 | 3 | 0 |", "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |"
+);
+parser_rule!(
+    NotAReport, "P-9", "not-an-annual-report", Warning,
+    "文字不像政府信息公开工作年度报告", "the text does not look like an annual report",
+    "既没有报告标题（“……政府信息公开工作年度报告”）和统计期限，也没有六个部分的标题或标准表格时，说明这段文字不像年度报告（如一条新闻），不作检查，也不会显示“通过”。",
+    "When the text has neither a report title (“……政府信息公开工作年度报告”) with a statistics period, nor the six section headings, nor a standard table, says that it does not look like an annual report (a news item, say): nothing is checked and it is never shown as passing.",
+    "对不是年报的文字说“未发现问题”会误导读者。", "Saying “no problems found” of a text that is not a report would mislead.",
+    "新华社北京电 国务院总理今天主持召开国务院常务会议，听取关于经济形势的汇报。", "某县2023年政府信息公开工作年度报告\n一、总体情况……"
+);
+parser_rule!(
+    TextCutShort, "P-10", "text-cut-short", Warning,
+    "文字不完整：在报告结束之前中断", "the text stops before the report ends",
+    "文字在句子或表格中间中断，或在第五部分之前就结束且没有落款、日期或网页页脚时（网页被截断、只复制了一部分），说明中断的位置；其后的行、表格和部分不在文中，不报告为缺失，而是列为“未能检查”。",
+    "When the text breaks off in the middle of a sentence or a table, or ends before section 5 with no signature, date or page footer (a cut page, a partial copy), says where; the rows, tables and sections after that point are not in the text: they are listed as not checked rather than reported missing.",
+    "把截断当作报告本身的缺项会产生大量误报；而对没有读到的部分说“通过”又会掩盖问题。",
+    "Taking a cut for gaps in the report would raise false errors; calling the unread part “passing” would hide them.",
+    "……6.属于四类过程性信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n7.属于行政执", "……六、其他需要报告的事项\n本年度未收取信息处理费。"
 );

@@ -78,7 +78,14 @@ pub struct Analysis {
 }
 
 fn outcome_group(g: RequestGroup) -> bool {
-    matches!(g, RequestGroup::Outcome | RequestGroup::Denied | RequestGroup::Unable | RequestGroup::Rejected | RequestGroup::Other)
+    matches!(
+        g,
+        RequestGroup::Outcome
+            | RequestGroup::Denied
+            | RequestGroup::Unable
+            | RequestGroup::Rejected
+            | RequestGroup::Other
+    )
 }
 
 /// A row's label says it is a subtotal (checked by T3-4, not counted as an outcome).
@@ -92,7 +99,14 @@ pub fn analyse(report: &Report) -> Option<Analysis> {
     let mut rows: Vec<(Row, RequestGroup)> = t
         .rows
         .iter()
-        .map(|r| (r.clone(), crate::template::request_row(&r.key).map(|s| s.group).unwrap_or(RequestGroup::Other)))
+        .map(|r| {
+            (
+                r.clone(),
+                crate::template::request_row(&r.key)
+                    .map(|s| s.group)
+                    .unwrap_or(RequestGroup::Other),
+            )
+        })
         .collect();
     // (Their keys, `extra:N`, are the ones `tables.requests.extraRows` carries.)
     for e in t.extra_rows.iter().filter(|e| !is_subtotal(&e.label)) {
@@ -101,33 +115,80 @@ pub fn analyse(report: &Report) -> Option<Analysis> {
     let get = |key: &str| rows.iter().find(|(r, _)| r.key == key).map(|(r, _)| r);
     let mut ids = Vec::new();
     for (i, (row, _)) in rows.iter().enumerate() {
-        if row.cells.len() < 7 || row.key.starts_with("extra:") && !row.cells.iter().any(|c| c.number().is_some()) {
+        if row.cells.len() < 7
+            || row.key.starts_with("extra:") && !row.cells.iter().any(|c| c.number().is_some())
+        {
             continue;
         }
         let left: Vec<Term> = (0..6).map(|c| term(TableId::Requests, row, c)).collect();
         let right = vec![term(TableId::Requests, row, 6)];
         let eval = eval(&left, &right);
-        ids.push(Identity { kind: Kind::Row(i), left, right, eval });
+        ids.push(Identity {
+            kind: Kind::Row(i),
+            left,
+            right,
+            eval,
+        });
     }
     let total = get("total");
+    // Outcome rows of the template that the text does not have, unless the report's own
+    // sub-items stand for their group: unknown numbers ≥ 0 in T3-2.
+    let absent: Vec<&'static str> = crate::template::request_rows(report.format)
+        .filter(|s| outcome_group(s.group) && get(s.key).is_none())
+        .filter(|s| !t.extra_rows.iter().any(|e| e.group == s.group))
+        .map(|s| s.key)
+        .collect();
     for c in 0..7 {
         if let Some(total) = total {
-            let left: Vec<Term> = rows.iter().filter(|(_, g)| outcome_group(*g)).map(|(r, _)| term(TableId::Requests, r, c)).collect();
+            let mut left: Vec<Term> = rows
+                .iter()
+                .filter(|(_, g)| outcome_group(*g))
+                .map(|(r, _)| term(TableId::Requests, r, c))
+                .collect();
+            left.extend(absent.iter().map(|k| Term::absent(TableId::Requests, k, c)));
             if !left.is_empty() {
                 let right = vec![term(TableId::Requests, total, c)];
                 let eval = eval(&left, &right);
-                ids.push(Identity { kind: Kind::Outcomes(c), left, right, eval });
+                ids.push(Identity {
+                    kind: Kind::Outcomes(c),
+                    left,
+                    right,
+                    eval,
+                });
             }
         }
-        if let (Some(new), Some(carried), Some(total), Some(forward)) = (get("new"), get("carried_over"), total, get("carried_forward")) {
-            let left = vec![term(TableId::Requests, new, c), term(TableId::Requests, carried, c)];
-            let right = vec![term(TableId::Requests, total, c), term(TableId::Requests, forward, c)];
+        if let (Some(new), Some(carried), Some(total), Some(forward)) = (
+            get("new"),
+            get("carried_over"),
+            total,
+            get("carried_forward"),
+        ) {
+            let left = vec![
+                term(TableId::Requests, new, c),
+                term(TableId::Requests, carried, c),
+            ];
+            let right = vec![
+                term(TableId::Requests, total, c),
+                term(TableId::Requests, forward, c),
+            ];
             let eval = eval(&left, &right);
-            ids.push(Identity { kind: Kind::Balance(c), left, right, eval });
+            ids.push(Identity {
+                kind: Kind::Balance(c),
+                left,
+                right,
+                eval,
+            });
         }
     }
-    let findings = attribute(&ids, &rows.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>());
-    Some(Analysis { rows: rows.into_iter().map(|(r, _)| r).collect(), identities: ids, findings })
+    let findings = attribute(
+        &ids,
+        &rows.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>(),
+    );
+    Some(Analysis {
+        rows: rows.into_iter().map(|(r, _)| r).collect(),
+        identities: ids,
+        findings,
+    })
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -145,7 +206,8 @@ fn attribute(ids: &[Identity], rows: &[Row]) -> Vec<Finding> {
         .enumerate()
         .filter(|(_, id)| !matches!(id.kind, Kind::Row(_)))
         .map(|(k, id)| {
-            let mut signs: HashMap<&CellRef, f64> = id.right.iter().map(|t| (&t.cell, -1.0)).collect();
+            let mut signs: HashMap<&CellRef, f64> =
+                id.right.iter().map(|t| (&t.cell, -1.0)).collect();
             signs.extend(id.left.iter().map(|t| (&t.cell, 1.0)));
             (k, signs)
         })
@@ -163,7 +225,12 @@ fn attribute(ids: &[Identity], rows: &[Row]) -> Vec<Finding> {
             let x = rd / s_row;
             let cols: Vec<usize> = columns
                 .iter()
-                .filter(|(k, signs)| !used[*k] && signs.get(&cell).is_some_and(|s| close(failing[*k].delta().unwrap_or(0.0), s * x)))
+                .filter(|(k, signs)| {
+                    !used[*k]
+                        && signs
+                            .get(&cell)
+                            .is_some_and(|s| close(failing[*k].delta().unwrap_or(0.0), s * x))
+                })
                 .map(|(k, _)| *k)
                 .collect();
             // Prefer the crossing that explains the most identities; the applicant columns
@@ -193,24 +260,48 @@ fn attribute(ids: &[Identity], rows: &[Row]) -> Vec<Finding> {
         let b = failing.iter().position(|id| id.kind == Kind::Balance(c));
         if let (Some(o), Some(b)) = (o, b) {
             if !used[o] && !used[b] {
-                let (od, bd) = (failing[o].delta().unwrap_or(0.0), failing[b].delta().unwrap_or(0.0));
+                let (od, bd) = (
+                    failing[o].delta().unwrap_or(0.0),
+                    failing[b].delta().unwrap_or(0.0),
+                );
                 // 总计 is on the right of T3-2 (left − right = Σ − 总计) and on the right of T3-1.
                 if close(od, -bd) {
                     used[o] = true;
                     used[b] = true;
                     let cell = failing[o].right[0].cell.clone();
-                    out.push(Finding { code: "T3-2", main: failing[o].clone(), cell, crossing: true, also: vec![failing[b].clone()] });
+                    out.push(Finding {
+                        code: "T3-2",
+                        main: failing[o].clone(),
+                        cell,
+                        crossing: true,
+                        also: vec![failing[b].clone()],
+                    });
                 }
             }
         }
     }
     // 3. Column identities left: the 总计 column's failure that follows from the applicant
     //    columns' (all rows adding up) is told with them.
-    let rows_hold = !failing.iter().enumerate().any(|(k, id)| matches!(id.kind, Kind::Row(_)) && !used[k]);
-    for kind_of in [Kind::Outcomes as fn(usize) -> Kind, Kind::Balance as fn(usize) -> Kind] {
-        let applicant: Vec<usize> = (0..6).filter_map(|c| failing.iter().position(|id| id.kind == kind_of(c))).filter(|&k| !used[k]).collect();
-        let total_col = failing.iter().position(|id| id.kind == kind_of(6)).filter(|&k| !used[k]);
-        let sum: f64 = applicant.iter().map(|&k| failing[k].delta().unwrap_or(0.0)).sum();
+    let rows_hold = !failing
+        .iter()
+        .enumerate()
+        .any(|(k, id)| matches!(id.kind, Kind::Row(_)) && !used[k]);
+    for kind_of in [
+        Kind::Outcomes as fn(usize) -> Kind,
+        Kind::Balance as fn(usize) -> Kind,
+    ] {
+        let applicant: Vec<usize> = (0..6)
+            .filter_map(|c| failing.iter().position(|id| id.kind == kind_of(c)))
+            .filter(|&k| !used[k])
+            .collect();
+        let total_col = failing
+            .iter()
+            .position(|id| id.kind == kind_of(6))
+            .filter(|&k| !used[k]);
+        let sum: f64 = applicant
+            .iter()
+            .map(|&k| failing[k].delta().unwrap_or(0.0))
+            .sum();
         let mut cascade = None;
         if let Some(t) = total_col {
             if rows_hold && !applicant.is_empty() && close(failing[t].delta().unwrap_or(0.0), sum) {
@@ -218,15 +309,29 @@ fn attribute(ids: &[Identity], rows: &[Row]) -> Vec<Finding> {
                 cascade = Some(failing[t].clone());
             }
         }
-        for (n, &k) in applicant.iter().chain(total_col.filter(|_| cascade.is_none()).iter()).enumerate() {
+        for (n, &k) in applicant
+            .iter()
+            .chain(total_col.filter(|_| cascade.is_none()).iter())
+            .enumerate()
+        {
             used[k] = true;
             let id = failing[k].clone();
             let (code, cell) = match id.kind {
                 Kind::Outcomes(_) => ("T3-2", id.right[0].cell.clone()),
                 _ => ("T3-1", id.left[0].cell.clone()),
             };
-            let also = if n == 0 { cascade.clone().into_iter().collect() } else { Vec::new() };
-            out.push(Finding { code, main: id, cell, crossing: false, also });
+            let also = if n == 0 {
+                cascade.clone().into_iter().collect()
+            } else {
+                Vec::new()
+            };
+            out.push(Finding {
+                code,
+                main: id,
+                cell,
+                crossing: false,
+                also,
+            });
         }
     }
     // 4. Rows left: the six columns against 总计.
@@ -234,7 +339,13 @@ fn attribute(ids: &[Identity], rows: &[Row]) -> Vec<Finding> {
         if !used[k] {
             if let Kind::Row(_) = id.kind {
                 let cell = id.right[0].cell.clone();
-                out.push(Finding { code: "T3-3", main: (*id).clone(), cell, crossing: false, also: Vec::new() });
+                out.push(Finding {
+                    code: "T3-3",
+                    main: (*id).clone(),
+                    cell,
+                    crossing: false,
+                    also: Vec::new(),
+                });
             }
         }
     }

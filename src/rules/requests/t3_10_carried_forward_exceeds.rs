@@ -20,15 +20,39 @@ crate::declare_rule! {
 
 impl CarriedForwardExceeds {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-        let Some(t) = &ctx.report.requests else { return };
-        let (Some(new), Some(carried), Some(total), Some(forward)) = (t.row("new"), t.row("carried_over"), t.row("total"), t.row("carried_forward")) else { return };
+        let Some(t) = &ctx.report.requests else {
+            return;
+        };
+        let (Some(new), Some(carried), Some(total), Some(forward)) = (
+            t.row("new"),
+            t.row("carried_over"),
+            t.row("total"),
+            t.row("carried_forward"),
+        ) else {
+            return;
+        };
         for c in 0..7 {
             // Only where T3-1 itself cannot be checked.
-            let balance = eval(&[term(TableId::Requests, new, c), term(TableId::Requests, carried, c)], &[term(TableId::Requests, total, c), term(TableId::Requests, forward, c)]);
+            let balance = eval(
+                &[
+                    term(TableId::Requests, new, c),
+                    term(TableId::Requests, carried, c),
+                ],
+                &[
+                    term(TableId::Requests, total, c),
+                    term(TableId::Requests, forward, c),
+                ],
+            );
             if !matches!(balance, Eval::Blanks | Eval::Unreadable) {
                 continue;
             }
-            let (Some(n), Some(k), Some(f)) = (new.cells[c].number(), carried.cells[c].number(), forward.cells[c].number()) else { continue };
+            let (Some(n), Some(k), Some(f)) = (
+                new.cells[c].number(),
+                carried.cells[c].number(),
+                forward.cells[c].number(),
+            ) else {
+                continue;
+            };
             if f > n + k {
                 out.push(
                     Self::META

@@ -21,23 +21,38 @@ crate::declare_rule! {
 
 impl Subtotal {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-        let Some(t) = &ctx.report.requests else { return };
+        let Some(t) = &ctx.report.requests else {
+            return;
+        };
         for sub in t.extra_rows.iter().filter(|e| is_subtotal(&e.label)) {
             let items: Vec<_> = t
                 .rows
                 .iter()
-                .filter(|r| crate::template::request_row(&r.key).is_some_and(|s| s.group == sub.group))
-                .chain(t.extra_rows.iter().filter(|e| e.group == sub.group && !is_subtotal(&e.label)).map(|e| &e.row))
+                .filter(|r| {
+                    crate::template::request_row(&r.key).is_some_and(|s| s.group == sub.group)
+                })
+                .chain(
+                    t.extra_rows
+                        .iter()
+                        .filter(|e| e.group == sub.group && !is_subtotal(&e.label))
+                        .map(|e| &e.row),
+                )
                 .collect();
             if items.is_empty() {
                 continue;
             }
             for c in 0..7 {
-                let left: Vec<_> = items.iter().map(|r| term(TableId::Requests, r, c)).collect();
+                let left: Vec<_> = items
+                    .iter()
+                    .map(|r| term(TableId::Requests, r, c))
+                    .collect();
                 let mut row = sub.row.clone();
                 row.key = "subtotal".into();
                 let right = [term(TableId::Requests, &row, c)];
-                if let Eval::Fails { left: l, right: r, .. } = eval(&left, &right) {
+                if let Eval::Fails {
+                    left: l, right: r, ..
+                } = eval(&left, &right)
+                {
                     let a = format!("{} ≠ {}", sum_text(&left), fmt(r));
                     out.push(
                         Self::META

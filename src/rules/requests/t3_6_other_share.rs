@@ -27,20 +27,43 @@ crate::declare_rule! {
 
 impl OtherShare {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-        let Some(t) = &ctx.report.requests else { return };
-        let Some(total) = t.row("total").and_then(|r| r.cells.get(6)).and_then(|c| c.number()) else { return };
+        let Some(t) = &ctx.report.requests else {
+            return;
+        };
+        let Some(total) = t
+            .row("total")
+            .and_then(|r| r.cells.get(6))
+            .and_then(|c| c.number())
+        else {
+            return;
+        };
         let other_rows: Vec<_> = t
             .rows
             .iter()
-            .filter(|r| crate::template::request_row(&r.key).is_some_and(|s| s.group == RequestGroup::Other))
-            .chain(t.extra_rows.iter().filter(|e| e.group == RequestGroup::Other && !super::arith::is_subtotal(&e.label)).map(|e| &e.row))
+            .filter(|r| {
+                crate::template::request_row(&r.key).is_some_and(|s| s.group == RequestGroup::Other)
+            })
+            .chain(
+                t.extra_rows
+                    .iter()
+                    .filter(|e| {
+                        e.group == RequestGroup::Other && !super::arith::is_subtotal(&e.label)
+                    })
+                    .map(|e| &e.row),
+            )
             .collect();
-        let values: Option<Vec<f64>> = other_rows.iter().map(|r| r.cells.get(6).and_then(|c| c.number())).collect();
+        let values: Option<Vec<f64>> = other_rows
+            .iter()
+            .map(|r| r.cells.get(6).and_then(|c| c.number()))
+            .collect();
         let Some(values) = values else { return };
         let other: f64 = values.iter().sum();
         if total > 0.0 && other / total > THRESHOLD {
             let pct = format!("{:.1}%", other / total * 100.0);
-            let first = other_rows.iter().find(|r| r.cells.get(6).and_then(|c| c.number()).unwrap_or(0.0) > 0.0).or(other_rows.first());
+            let first = other_rows
+                .iter()
+                .find(|r| r.cells.get(6).and_then(|c| c.number()).unwrap_or(0.0) > 0.0)
+                .or(other_rows.first());
             let mut d = Self::META
                 .diag(Msg::new(
                     format!("“其他处理”共{}件，占办理总数{}的{pct}，比例偏高", fmt(other), fmt(total)),
@@ -48,7 +71,9 @@ impl OtherShare {
                 ))
                 .note(Msg::new("原则上所有申请都应按法定方式处理（国办公开办函〔2019〕60号）", "in principle every request should be handled in a statutory way (国办公开办函〔2019〕60号)"));
             if let Some(r) = first {
-                d = d.at(r.cells.get(6).and_then(|c| c.span).or(r.label_span)).on(CellRef::new(TableId::Requests, &r.key, 6));
+                d = d
+                    .at(r.cells.get(6).and_then(|c| c.span).or(r.label_span))
+                    .on(CellRef::new(TableId::Requests, &r.key, 6));
             }
             out.push(d);
         }

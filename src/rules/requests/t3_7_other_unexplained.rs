@@ -19,14 +19,42 @@ crate::declare_rule! {
 }
 
 /// Words that explain what “other” requests were.
-const EXPLAINERS: &[&str] = &["其他处理", "其他情形", "撤回", "撤销", "咨询", "自行撤", "终止"];
+const EXPLAINERS: &[&str] = &[
+    "其他处理",
+    "其他情形",
+    "撤回",
+    "撤销",
+    "咨询",
+    "自行撤",
+    "终止",
+];
 
 impl OtherUnexplained {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-        let Some(row) = ctx.report.requests.as_ref().and_then(|t| t.row("other_other")) else { return };
-        let Some(n) = row.cells.get(6).and_then(|c| c.number()).filter(|&n| n > 0.0) else { return };
+        let Some(row) = ctx
+            .report
+            .requests
+            .as_ref()
+            .and_then(|t| t.row("other_other"))
+        else {
+            return;
+        };
+        let Some(n) = row
+            .cells
+            .get(6)
+            .and_then(|c| c.number())
+            .filter(|&n| n > 0.0)
+        else {
+            return;
+        };
         // The text outside table 三: the sections other than 三, and 三's text before its table.
-        let table_start = ctx.report.requests.as_ref().and_then(|t| t.rows.first()).and_then(|r| r.label_span).map(|s| s.start);
+        let table_start = ctx
+            .report
+            .requests
+            .as_ref()
+            .and_then(|t| t.rows.first())
+            .and_then(|r| r.label_span)
+            .map(|s| s.start);
         let outside: String = ctx
             .report
             .sections
@@ -36,7 +64,10 @@ impl OtherUnexplained {
                 let body = &ctx.text[s.text_span.start..s.text_span.end];
                 if s.number == 3 {
                     // Only what precedes the table (the analysis text equals the source for text input).
-                    let cut = table_start.filter(|_| ctx.parsed.doc.segments.is_empty()).map(|t| t.saturating_sub(s.text_span.start)).unwrap_or(0);
+                    let cut = table_start
+                        .filter(|_| ctx.parsed.doc.segments.is_empty())
+                        .map(|t| t.saturating_sub(s.text_span.start))
+                        .unwrap_or(0);
                     body.get(..cut.min(body.len())).unwrap_or("").to_string()
                 } else {
                     body.to_string()

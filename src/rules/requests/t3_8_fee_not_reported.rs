@@ -23,10 +23,33 @@ crate::declare_rule! {
 
 impl FeeNotReported {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-        let Some(row) = ctx.report.requests.as_ref().and_then(|t| t.row("other_unpaid_fee")) else { return };
-        let Some(n) = row.cells.get(6).and_then(|c| c.number()).filter(|&n| n > 0.0) else { return };
-        let six = ctx.report.sections.iter().find(|s| s.number == 6).map(|s| &ctx.text[s.text_span.start..s.text_span.end]).unwrap_or("");
-        if ["信息处理费", "收费通知", "处理费"].iter().any(|w| six.contains(w)) {
+        let Some(row) = ctx
+            .report
+            .requests
+            .as_ref()
+            .and_then(|t| t.row("other_unpaid_fee"))
+        else {
+            return;
+        };
+        let Some(n) = row
+            .cells
+            .get(6)
+            .and_then(|c| c.number())
+            .filter(|&n| n > 0.0)
+        else {
+            return;
+        };
+        let six = ctx
+            .report
+            .sections
+            .iter()
+            .find(|s| s.number == 6)
+            .map(|s| &ctx.text[s.text_span.start..s.text_span.end])
+            .unwrap_or("");
+        if ["信息处理费", "收费通知", "处理费"]
+            .iter()
+            .any(|w| six.contains(w))
+        {
             return;
         }
         out.push(

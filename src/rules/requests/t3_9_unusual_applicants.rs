@@ -20,10 +20,21 @@ crate::declare_rule! {
 
 impl UnusualApplicants {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-        let Some(row) = ctx.report.requests.as_ref().and_then(|t| t.row("new")) else { return };
-        let Some(total) = row.cells.get(6).and_then(|c| c.number()).filter(|&t| t > 0.0) else { return };
+        let Some(row) = ctx.report.requests.as_ref().and_then(|t| t.row("new")) else {
+            return;
+        };
+        let Some(total) = row
+            .cells
+            .get(6)
+            .and_then(|c| c.number())
+            .filter(|&t| t > 0.0)
+        else {
+            return;
+        };
         for c in [2usize, 3] {
-            let Some(v) = row.cells.get(c).and_then(|x| x.number()) else { continue };
+            let Some(v) = row.cells.get(c).and_then(|x| x.number()) else {
+                continue;
+            };
             if v >= 10.0 && v / total >= 0.25 {
                 out.push(
                     Self::META

@@ -18,20 +18,43 @@ pub static RULES: &[&dyn Rule] = &[
 ];
 
 /// The three groups of table 四: (first column, Chinese name, English name).
-pub const GROUPS: [(usize, &str, &str); 3] =
-    [(0, "行政复议", "administrative review"), (5, "未经复议直接起诉", "suits without prior review"), (10, "复议后起诉", "suits after review")];
+pub const GROUPS: [(usize, &str, &str); 3] = [
+    (0, "行政复议", "administrative review"),
+    (5, "未经复议直接起诉", "suits without prior review"),
+    (10, "复议后起诉", "suits after review"),
+];
 
 /// Check one group: 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计.
-pub(crate) fn check_group(meta: &'static RuleMeta, group: usize, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
+pub(crate) fn check_group(
+    meta: &'static RuleMeta,
+    group: usize,
+    ctx: &RuleCtx,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(t) = &ctx.report.review else { return };
     let (first, zh, en) = GROUPS[group];
-    let parts: Vec<_> = (first..first + 4).map(|c| term(TableId::ReviewLitigation, &t.row, c)).collect();
+    let parts: Vec<_> = (first..first + 4)
+        .map(|c| term(TableId::ReviewLitigation, &t.row, c))
+        .collect();
     let total = [term(TableId::ReviewLitigation, &t.row, first + 4)];
-    if let Eval::Fails { left, right, blanks } = eval(&parts, &total) {
+    if let Eval::Fails {
+        left,
+        right,
+        blanks,
+    } = eval(&parts, &total)
+    {
         let mut d = meta
             .diag(Msg::new(
-                format!("{zh}：结果维持、结果纠正、其他结果、尚未审结之和为{}，但总计为{}", fmt(left), fmt(right)),
-                format!("{en}: upheld + corrected + other + pending = {}, but the total is {}", fmt(left), fmt(right)),
+                format!(
+                    "{zh}：结果维持、结果纠正、其他结果、尚未审结之和为{}，但总计为{}",
+                    fmt(left),
+                    fmt(right)
+                ),
+                format!(
+                    "{en}: upheld + corrected + other + pending = {}, but the total is {}",
+                    fmt(left),
+                    fmt(right)
+                ),
             ))
             .at(total[0].span)
             .on(CellRef::new(TableId::ReviewLitigation, "values", first + 4))
@@ -50,14 +73,20 @@ pub(crate) fn check_group(meta: &'static RuleMeta, group: usize, ctx: &RuleCtx, 
             d.fix = Some(Fix {
                 message: Msg::new(
                     format!("如四个分项无误，{zh}总计应为{}", fmt(left)),
-                    format!("if the four parts are right, the {en} total should be {}", fmt(left)),
+                    format!(
+                        "if the four parts are right, the {en} total should be {}",
+                        fmt(left)
+                    ),
                 ),
                 span: total[0].span,
                 cell: Some(CellRef::new(TableId::ReviewLitigation, "values", first + 4)),
                 replacement: fmt(left),
             });
         } else {
-            d = d.note(Msg::new("空白单元格按不小于0计", "blank cells were taken as unknown numbers ≥ 0"));
+            d = d.note(Msg::new(
+                "空白单元格按不小于0计",
+                "blank cells were taken as unknown numbers ≥ 0",
+            ));
         }
         out.push(d);
     }

@@ -26,7 +26,9 @@ impl NonNegativeIntegers {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
         let Some(t) = &ctx.report.review else { return };
         for (c, cell) in t.row.cells.iter().enumerate() {
-            let Value::Number { value, signed, .. } = &cell.value else { continue };
+            let Value::Number { value, signed, .. } = &cell.value else {
+                continue;
+            };
             if *value < 0.0 || value.fract() != 0.0 || *signed {
                 let col = REVIEW_COLUMNS.get(c).copied().unwrap_or("?");
                 out.push(

@@ -36,12 +36,22 @@ impl Sections {
         let found = &ctx.report.sections;
         for spec in SECTIONS.iter() {
             match found.iter().find(|s| s.number == spec.number) {
+                // The text stops before this section (P-10 says where): not the report's gap.
+                None if ctx.report.cut_before_section(spec.number) => {}
                 None => {
                     // Point where it should have been: after the previous section's heading.
-                    let at = found.iter().filter(|s| s.number < spec.number).map(|s| s.heading_span).next_back().unwrap_or(Span::new(0, 0));
+                    let at = found
+                        .iter()
+                        .filter(|s| s.number < spec.number)
+                        .map(|s| s.heading_span)
+                        .next_back()
+                        .unwrap_or(Span::new(0, 0));
                     out.push(
                         Self::META
-                            .diag(Msg::new(format!("缺少第{}部分“{}”", spec.number, spec.heading), format!("section {} “{}” is missing", spec.number, spec.heading)))
+                            .diag(Msg::new(
+                                format!("缺少第{}部分“{}”", spec.number, spec.heading),
+                                format!("section {} “{}” is missing", spec.number, spec.heading),
+                            ))
                             .at(Some(at)),
                     );
                 }
@@ -51,8 +61,14 @@ impl Sections {
                     if heading != official && !ACCEPTED.iter().any(|a| fold_str(a) == heading) {
                         let mut d = Self::META
                             .diag(Msg::new(
-                                format!("第{}部分标题“{}”与格式模板“{}”不一致", spec.number, s.heading, spec.heading),
-                                format!("section {} is headed “{}”, the template says “{}”", spec.number, s.heading, spec.heading),
+                                format!(
+                                    "第{}部分标题“{}”与格式模板“{}”不一致",
+                                    spec.number, s.heading, spec.heading
+                                ),
+                                format!(
+                                    "section {} is headed “{}”, the template says “{}”",
+                                    spec.number, s.heading, spec.heading
+                                ),
                             ))
                             .at(Some(s.heading_span));
                         d.severity = Severity::Notice;

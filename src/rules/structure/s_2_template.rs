@@ -24,7 +24,12 @@ impl Template {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
         let r = ctx.report;
         let Some(year) = r.year else { return };
-        let at = r.active.as_ref().and_then(|t| t.span).or(r.requests.as_ref().and_then(|t| t.span)).or(r.title_span);
+        let at = r
+            .active
+            .as_ref()
+            .and_then(|t| t.span)
+            .or(r.requests.as_ref().and_then(|t| t.span))
+            .or(r.title_span);
         let msg = match r.format {
             Format::F2019 if year >= 2021 => Msg::new(
                 format!("{year}年度报告仍使用2019年（试行）格式的表格，应使用国办公开办函〔2021〕30号格式"),
@@ -39,7 +44,10 @@ impl Template {
         let mut d = Self::META.diag(msg).at(at);
         d.notes.push(Msg::new(
             format!("判断依据：{}", r.format_evidence.reason),
-            format!("evidence: {}", r.format_evidence.reason.split(" / ").last().unwrap_or("")),
+            format!(
+                "evidence: {}",
+                r.format_evidence.reason.split(" / ").last().unwrap_or("")
+            ),
         ));
         out.push(d);
     }

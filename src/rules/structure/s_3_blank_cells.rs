@@ -37,18 +37,39 @@ impl BlankCells {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
         let r = ctx.report;
         let tables: [(TableId, Vec<&Row>); 3] = [
-            (TableId::Active, r.active.iter().flat_map(|t| t.rows.iter()).collect()),
-            (TableId::Requests, r.requests.iter().flat_map(|t| t.rows.iter()).collect()),
-            (TableId::ReviewLitigation, r.review.iter().map(|t| &t.row).collect()),
+            (
+                TableId::Active,
+                r.active.iter().flat_map(|t| t.rows.iter()).collect(),
+            ),
+            (
+                TableId::Requests,
+                r.requests.iter().flat_map(|t| t.rows.iter()).collect(),
+            ),
+            (
+                TableId::ReviewLitigation,
+                r.review.iter().map(|t| &t.row).collect(),
+            ),
         ];
         for (table, rows) in tables {
             let b = blanks(table, &rows);
             if b.is_empty() {
                 continue;
             }
-            let shown: Vec<String> = b.iter().take(8).map(|(c, _)| format!("{}[{}]", c.row, c.column + 1)).collect();
-            let more = if b.len() > 8 { format!(" …（另{}格）", b.len() - 8) } else { String::new() };
-            let more_en = if b.len() > 8 { format!(" … ({} more)", b.len() - 8) } else { String::new() };
+            let shown: Vec<String> = b
+                .iter()
+                .take(8)
+                .map(|(c, _)| format!("{}[{}]", c.row, c.column + 1))
+                .collect();
+            let more = if b.len() > 8 {
+                format!(" …（另{}格）", b.len() - 8)
+            } else {
+                String::new()
+            };
+            let more_en = if b.len() > 8 {
+                format!(" … ({} more)", b.len() - 8)
+            } else {
+                String::new()
+            };
             let mut d = Self::META
                 .diag(Msg::new(
                     format!("{}有{}个单元格空白或为“—”“/”，应填写数字（没有的填0）", table.zh(), b.len()),
@@ -58,11 +79,19 @@ impl BlankCells {
                 .on(b[0].0.clone())
                 .note(Msg::new(format!("位置：{}{more}", shown.join("、")), format!("cells: {}{more_en}", shown.join(", "))));
             for (cell, span) in b.iter().skip(1).take(20) {
-                d.related.push(crate::diagnostic::Related { span: *span, cell: Some(cell.clone()), message: Msg::new("空白单元格", "blank cell") });
+                d.related.push(crate::diagnostic::Related {
+                    span: *span,
+                    cell: Some(cell.clone()),
+                    message: Msg::new("空白单元格", "blank cell"),
+                });
             }
             if table == TableId::Requests {
                 if let Some(a) = ctx.arithmetic() {
-                    let unchecked = a.identities.iter().filter(|i| matches!(i.eval, arith::Eval::Blanks)).count();
+                    let unchecked = a
+                        .identities
+                        .iter()
+                        .filter(|i| matches!(i.eval, arith::Eval::Blanks))
+                        .count();
                     if unchecked > 0 {
                         d = d.note(Msg::new(
                             format!("因空白单元格，有{unchecked}个勾稽关系无法核对（空白不按0计）"),

@@ -20,13 +20,19 @@ crate::declare_rule! {
 
 impl CountNotWhole {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-        let Some(t) = &ctx.report.requests else { return };
+        let Some(t) = &ctx.report.requests else {
+            return;
+        };
         for row in t.rows.iter().chain(t.extra_rows.iter().map(|e| &e.row)) {
             for (c, cell) in row.cells.iter().enumerate() {
-                let Value::Number { value, signed, .. } = &cell.value else { continue };
+                let Value::Number { value, signed, .. } = &cell.value else {
+                    continue;
+                };
                 if *value < 0.0 || value.fract() != 0.0 || *signed {
                     // A report's own row (key `extra:N`) is named by its label as printed.
-                    let label = crate::template::request_row(&row.key).map(|r| r.full_label()).unwrap_or_else(|| row.label.clone());
+                    let label = crate::template::request_row(&row.key)
+                        .map(|r| r.full_label())
+                        .unwrap_or_else(|| row.label.clone());
                     out.push(
                         Self::META
                             .diag(Msg::new(

@@ -23,7 +23,11 @@ crate::declare_rule! {
 impl ColumnCount {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
         if let Some(t) = &ctx.report.requests {
-            let rows: Vec<_> = t.rows.iter().filter(|r| !r.extra_values.is_empty()).collect();
+            let rows: Vec<_> = t
+                .rows
+                .iter()
+                .filter(|r| !r.extra_values.is_empty())
+                .collect();
             // One row with a stray number is P-8's business; a column shows on several rows.
             if rows.len() >= 3 || rows.len() * 2 >= t.rows.len() && !rows.is_empty() {
                 let most = rows.iter().map(|r| r.extra_values.len()).max().unwrap_or(0);
@@ -45,8 +49,16 @@ impl ColumnCount {
                 out.push(
                     Self::META
                         .diag(Msg::new(
-                            format!("表四有{}个数值（应为15个），多出：{}", 15 + t.row.extra_values.len(), t.row.extra_values.join("、")),
-                            format!("table 4 has {} values instead of 15; in addition: {}", 15 + t.row.extra_values.len(), t.row.extra_values.join(", ")),
+                            format!(
+                                "表四有{}个数值（应为15个），多出：{}",
+                                15 + t.row.extra_values.len(),
+                                t.row.extra_values.join("、")
+                            ),
+                            format!(
+                                "table 4 has {} values instead of 15; in addition: {}",
+                                15 + t.row.extra_values.len(),
+                                t.row.extra_values.join(", ")
+                            ),
                         ))
                         .at(t.row.label_span.or(t.span))
                         .on(CellRef::new(TableId::ReviewLitigation, "values", 14)),

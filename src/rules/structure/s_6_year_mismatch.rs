@@ -19,13 +19,17 @@ crate::declare_rule! {
 impl YearMismatch {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
         let e = &ctx.report.year_evidence;
-        let (Some(t), Some(p)) = (e.title, e.period) else { return };
+        let (Some(t), Some(p)) = (e.title, e.period) else {
+            return;
+        };
         if t != p {
             out.push(
                 Self::META
                     .diag(Msg::new(
                         format!("标题为{t}年度报告，但统计期限写的是{p}年"),
-                        format!("the title names a report for {t}, but the statistics period says {p}"),
+                        format!(
+                            "the title names a report for {t}, but the statistics period says {p}"
+                        ),
                     ))
                     .at(ctx.report.title_span),
             );

@@ -1,0 +1,193 @@
+//! Never "passing" when nothing could be checked (issue 15): a report whose tables were
+//! published as images, a text that is not a report, a report cut short or pasted in part.
+//! The CLI's JSON says what could not be checked (`summary.verdict`, `summary.unchecked`),
+//! its text output says so in words, and none of them says it passes.
+
+mod common;
+use serde_json::Value;
+use std::process::Command;
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn json(path: &str) -> (i32, Value) {
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", "--format", "json", path])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        serde_json::from_slice(&out.stdout).unwrap(),
+    )
+}
+
+fn text(path: &str, lang: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", "--lang", lang, path])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn unchecked(j: &Value) -> Vec<(String, String)> {
+    j["summary"]["unchecked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["part"].as_str().unwrap().to_string(),
+                u["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn tables_published_as_images_are_not_checked_and_say_so() {
+    // Hand-written pages in the style of a real one, and the seed whose tables are infographics.
+    let seed = common::corpus_path("seeds/002_ed70c1a3421d292a.txt")
+        .display()
+        .to_string();
+    for path in [
+        fixture("coverage/images.txt"),
+        fixture("coverage/images.html"),
+        seed,
+    ] {
+        let f = &path;
+        let (code, j) = json(&path);
+        assert_eq!(code, 0, "{f}: no error-severity finding");
+        assert_eq!(j["summary"]["verdict"], "incomplete", "{f}");
+        let parts = unchecked(&j);
+        for t in ["active", "requests", "reviewLitigation"] {
+            assert!(
+                parts.iter().any(|(p, r)| p == t && r == "notFound"),
+                "{f}: {t} listed as not checked: {parts:?}"
+            );
+        }
+        // Each table's absence is a finding that asks a person to look (it may be an image).
+        let p1: Vec<&Value> = j["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "P-1")
+            .collect();
+        assert_eq!(p1.len(), 3, "{f}");
+        assert!(
+            p1.iter()
+                .all(|d| d["outcome"] == "needsReview" && d["severity"] == "warning"),
+            "{f}: {p1:?}"
+        );
+        let zh = text(&path, "zh");
+        assert!(
+            zh.contains("未能检查") && zh.contains("结论: 未发现错误，但有部分内容未能检查"),
+            "{f}:\n{zh}"
+        );
+        assert!(!zh.contains("通过全部检查"), "{f}:\n{zh}");
+        let en = text(&path, "en");
+        assert!(
+            en.contains("not checked") && !en.contains("passes every check"),
+            "{f}:\n{en}"
+        );
+    }
+}
+
+#[test]
+fn a_text_that_is_not_a_report_says_so() {
+    for f in ["coverage/news.txt", "coverage/news.html"] {
+        let (code, j) = json(&fixture(f));
+        assert_eq!(code, 0, "{f}");
+        assert_eq!(j["summary"]["verdict"], "notReport", "{f}");
+        assert_eq!(j["document"]["isReport"], false, "{f}");
+        assert_eq!(j["document"]["format"], "unknown", "{f}");
+        let codes: Vec<&str> = j["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            codes,
+            ["P-9"],
+            "{f}: only the finding that it is not a report"
+        );
+        let zh = text(&fixture(f), "zh");
+        assert!(
+            zh.contains("不是年度报告") && !zh.contains("通过全部检查"),
+            "{f}:\n{zh}"
+        );
+    }
+}
+
+#[test]
+fn a_report_whose_tables_were_read_passes() {
+    for f in [
+        "rules/_base/report-2021.txt",
+        "rules/_base/report-2021.html",
+    ] {
+        let (code, j) = json(&fixture(f));
+        assert_eq!(code, 0);
+        assert_eq!(j["summary"]["verdict"], "pass", "{f}");
+        assert!(unchecked(&j).is_empty(), "{f}");
+        assert_eq!(j["document"]["isReport"], true);
+        assert!(j["document"]["cut"].is_null());
+        assert!(text(&fixture(f), "zh").contains("结论: 通过全部检查"));
+    }
+}
+
+#[test]
+fn a_report_cut_inside_table_3_is_read_up_to_the_cut() {
+    for f in ["rules/P-10/invalid.txt", "rules/P-10/invalid.html"] {
+        let (code, j) = json(&fixture(f));
+        assert_eq!(code, 0, "{f}: a cut is not an error of the report");
+        assert_eq!(j["summary"]["verdict"], "incomplete", "{f}");
+        assert_eq!(j["document"]["cut"]["table"], "requests", "{f}");
+        // The rows before the cut are read.
+        let rows = &j["tables"]["requests"]["rows"];
+        assert_eq!(
+            rows["new"]["values"],
+            serde_json::json!([10, 1, 0, 0, 1, 0, 12]),
+            "{f}"
+        );
+        assert_eq!(
+            rows["denied_internal_affairs"]["values"],
+            serde_json::json!([0, 0, 0, 0, 0, 0, 0]),
+            "{f}"
+        );
+        // The identities that need the missing rows are listed as not checked, and nothing
+        // after the cut is reported missing.
+        let u = &j["summary"]["unchecked"];
+        let t3: Vec<&Value> = u
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["part"] == "requests")
+            .collect();
+        assert!(
+            t3.iter()
+                .any(|x| x["rules"].as_array().unwrap().iter().any(|r| r == "T3-1")),
+            "{f}: {u}"
+        );
+        assert!(
+            unchecked(&j).contains(&("reviewLitigation".into(), "cut".into())),
+            "{f}: {u}"
+        );
+        let codes: Vec<&str> = j["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap())
+            .collect();
+        assert!(
+            codes.contains(&"P-10") && codes.contains(&"P-2"),
+            "{f}: {codes:?}"
+        );
+        assert!(
+            !codes
+                .iter()
+                .any(|c| ["S-1", "P-1", "T3-1", "T3-2"].contains(c)),
+            "{f}: {codes:?}"
+        );
+    }
+}
