@@ -33,8 +33,3 @@ export async function checkHtml(html, options = {}) {
   return { result, places };
 }
 
-/** Whether the engine read any of the report's tables (二, 三, 四). */
-export function hasTables(result) {
-  const t = result?.tables ?? {};
-  return Boolean(t.requests || t.reviewLitigation || (t.active && Object.keys(t.active).length));
-}
