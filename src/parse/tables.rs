@@ -10,7 +10,7 @@
 use super::document::{fold_str, is_han, Compact, Document};
 use super::segment::{split, Constraint};
 use super::values::{
-    is_strong_sep, material_after_label, material_end, parse_value, pieces, Piece,
+    is_strong_sep, material_after_label, material_end, parse_value, pieces, value_run_at, Piece,
 };
 use crate::diagnostic::{Diagnostic, Msg, Severity};
 use crate::model::*;
@@ -71,6 +71,11 @@ fn chain(compact: &Compact, text: &str, anchors: &[Vec<String>], floor: usize) -
         let mut found: Vec<(usize, usize)> = Vec::new();
         for a in list {
             for p in compact.find_all(a, 24) {
+                // A label's own explanation in brackets may name other rows ("其他对外管理服务事项
+                // （…含行政处罚、行政强制…）"): those are not labels.
+                if inside_brackets(text, compact.orig(p)) {
+                    continue;
+                }
                 let e = p + a.len();
                 // Keep the longest anchor at overlapping places.
                 if let Some(f) = found.iter_mut().find(|(s, t)| p < *t && *s < e) {
@@ -145,6 +150,26 @@ fn chain(compact: &Compact, text: &str, anchors: &[Vec<String>], floor: usize) -
             }
         })
         .collect()
+}
+
+/// Is `at` inside brackets opened earlier in the same cell or line ("（指…行政许可以外…）")?
+fn inside_brackets(text: &str, at: usize) -> bool {
+    let start = crate::source::LineIndex::clamp(text, at.saturating_sub(300));
+    let mut depth = 0i32;
+    for c in text[start..at].chars().rev() {
+        match c {
+            '\n' | '|' | '\t' | '｜' => break,
+            ')' | '）' | '﹚' => depth -= 1,
+            '(' | '（' | '﹙' => {
+                depth += 1;
+                if depth > 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Extend a label backwards from its anchor over the rest of its wording and its numbering
@@ -275,6 +300,11 @@ fn read_row(
 ) -> RowRead {
     let text = &doc.text;
     let nonempty: Vec<Piece> = ps.iter().filter(|p| p.end > p.start).cloned().collect();
+    let take_blank = |list: &[Piece]| -> Vec<Cell> {
+        list.iter()
+            .map(|p| cell_of(doc, text, p.start, p.end))
+            .collect()
+    };
     let take = |list: &[Piece]| -> Vec<Cell> {
         list.iter()
             .take(n)
@@ -322,6 +352,22 @@ fn read_row(
             cells: take(&nonempty),
             candidates: Vec::new(),
             leftovers: nonempty[n..].to_vec(),
+            problem: None,
+        };
+    }
+    // Cells separated by pipes, every one of them empty ("…情形) |" then a lone "|" per
+    // cell): a row of blank cells, counted by their separators.
+    let leading_empty = ps.iter().take_while(|p| p.end == p.start).count();
+    if cell_mode
+        && leading_empty >= n
+        && ps[leading_empty..]
+            .iter()
+            .all(|p| value_run_at(text, p.start).is_none())
+    {
+        return RowRead {
+            cells: take_blank(&ps[..n]),
+            candidates: Vec::new(),
+            leftovers: Vec::new(),
             problem: None,
         };
     }
@@ -624,8 +670,19 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
         .map(|r| r.anchors.iter().map(|a| fold_str(a)).collect())
         .collect();
     let hits = chain(&compact, text, &anchors, region.start);
-    // A table needs more than a stray word or two.
-    if hits.len() < 3 {
+    // A table needs more than a stray word or two: three rows, or — a table cut short or
+    // pasted in part — its header before the rows and a row read in full (checked below).
+    let header_first = hits
+        .first()
+        .and_then(|h| {
+            find_marker(
+                &compact,
+                Span::new(region.start, h.label_start),
+                &["勾稽关系", "申请人情况"],
+            )
+        })
+        .is_some();
+    if hits.len() < 3 && !(header_first && !hits.is_empty()) {
         return None;
     }
     let n = 7;
@@ -834,7 +891,7 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
             );
         }
     }
-    if !is_table(&shapes) {
+    if !is_table(&shapes) || hits.len() < 3 && !shapes.contains(&Some(true)) {
         ctx.findings.truncate(findings_before);
         return None;
     }
