@@ -189,10 +189,7 @@ pub fn unchecked(ctx: &RuleCtx) -> Vec<Unchecked> {
             t == TableId::ReviewLitigation && r.review.as_ref().is_some_and(|x| x.scrambled);
         if !present || !numbers || scrambled {
             let sec = section_of(t);
-            let cut_before = r
-                .cut
-                .as_ref()
-                .is_some_and(|c| sec >= c.section);
+            let cut_before = r.cut.as_ref().is_some_and(|c| sec >= c.section);
             let (reason, zh, en) = if scrambled {
                 ("scrambled", format!("{}的文字顺序错乱，数值未能读出，未作检查", t.zh()), format!("{}'s text is out of order; its values could not be read and were not checked", t.en()))
             } else if cut_before && !numbers && r.cut.as_ref().is_some_and(|c| c.table == Some(t)) {

@@ -18,6 +18,7 @@ const message = $('[data-message]');
 const announcer = $('[data-announce]');
 const summary = $('[data-summary]');
 const verdict = $('[data-verdict]');
+const uncheckedList = $('[data-unchecked-list]');
 const findingsBox = $('[data-findings]');
 const groupsBox = $('[data-finding-groups]');
 const tablesBox = $('[data-tables]');
@@ -332,10 +333,37 @@ function formatName(format) {
   return t('formatName')[format] ?? format ?? t('none');
 }
 
-function verdictText(counts, total) {
+const VERDICTS = ['pass', 'fail', 'incomplete', 'notReport'];
+
+/**
+ * The engine's verdict (summary.verdict): "pass" only when nothing is wrong and everything was checked. An
+ * engine without one is never taken as passing while something was not checked.
+ */
+function verdictOf(result, counts) {
+  const v = result.summary?.verdict;
+  if (VERDICTS.includes(v)) return v;
+  if (counts.error) return 'fail';
+  return uncheckedOf(result).length ? 'incomplete' : 'pass';
+}
+
+/** What could not be checked, as listed under the verdict ("not a report" is the verdict itself). */
+function uncheckedOf(result) {
+  const list = Array.isArray(result.summary?.unchecked) ? result.summary.unchecked : [];
+  return list.filter((u) => u.reason !== 'notReport');
+}
+
+function verdictText(v, counts, total, unchecked) {
+  if (v === 'notReport') return t('notReport');
+  if (v === 'incomplete') return t('incomplete', counts.warning, counts.notice);
+  if (v === 'fail') return t('countLine', counts.error, counts.warning, counts.notice) + (unchecked.length ? t('alsoUnchecked') : '');
   if (total === 0) return t('passes');
-  if (counts.error === 0) return t('noErrors', counts.warning, counts.notice);
-  return t('countLine', counts.error, counts.warning, counts.notice);
+  return t('noErrors', counts.warning, counts.notice);
+}
+
+/** The verdict and what could not be checked, in one line (the announcement). */
+function verdictLine(v, counts, total, unchecked) {
+  const head = verdictText(v, counts, total, unchecked);
+  return unchecked.length ? `${head}${unchecked.map((u) => u.message).join('；')}。` : head;
 }
 
 /** Row and column names of a cell reference, for people. */
@@ -379,6 +407,8 @@ function render(result, source, kind) {
   const doc = result.document ?? {};
   const diagnostics = Array.isArray(result.diagnostics) ? result.diagnostics : [];
   const counts = countsOf(diagnostics);
+  const v = verdictOf(result, counts);
+  const unchecked = uncheckedOf(result);
 
   // Summary.
   message.hidden = true;
@@ -392,8 +422,12 @@ function render(result, source, kind) {
   summary.querySelector('[data-field="year"]').textContent = doc.year ?? t('none');
   summary.querySelector('[data-field="agency"]').textContent = doc.agency ?? t('none');
   summary.querySelector('[data-field="title"]').textContent = doc.title ?? t('none');
-  verdict.textContent = verdictText(counts, diagnostics.length);
-  verdict.className = `verdict ${diagnostics.length === 0 ? 'pass' : counts.error ? 'fail' : 'soft'}`;
+  verdict.textContent = verdictText(v, counts, diagnostics.length, unchecked);
+  verdict.dataset.verdict = v;
+  verdict.className = `verdict ${{ fail: 'fail', incomplete: 'incomplete', notReport: 'not-report' }[v] ?? (diagnostics.length === 0 ? 'pass' : 'soft')}`;
+  const firstCut = unchecked.findIndex((u) => u.reason === 'cut');
+  uncheckedList.replaceChildren(...unchecked.map((u, i) => uncheckedItem(u, i === firstCut ? doc.cut : null)));
+  uncheckedList.hidden = unchecked.length === 0;
   copyNote.hidden = true;
   copyFallback.hidden = true;
 
@@ -401,7 +435,7 @@ function render(result, source, kind) {
   const { fragment, cells } = drawTables(result);
   tableList.replaceChildren(fragment);
   state.cells = cells;
-  tablesBox.hidden = false;
+  tablesBox.hidden = v === 'notReport'; // nothing was read as a report: no tables to show
 
   // Findings, grouped by severity, and their cells marked.
   const groups = [];
@@ -420,7 +454,32 @@ function render(result, source, kind) {
   results.dataset.state = 'done';
   const shown = diagnostics.slice(0, 5).map((d) => `${t('severity')[sevKey(d.severity)]} ${d.code}：${d.message}`);
   const more = diagnostics.length > 5 ? ` …（+${diagnostics.length - 5}）` : '';
-  announce(`${t('announce', formatName(doc.format), doc.year, verdictText(counts, diagnostics.length))} ${shown.join('；')}${more}`);
+  announce(`${t('announce', formatName(doc.format), doc.year, verdictLine(v, counts, diagnostics.length, unchecked))} ${shown.join('；')}${more}`);
+}
+
+/** Where the text stops, for people ("" when it does not). */
+function cutWhere(cut) {
+  if (!(cut?.line > 0)) return '';
+  const where = t('cutAt', t('lineCol', cut.line, cut.column));
+  return language() === 'en' ? ` (${where})` : `（${where}）`;
+}
+
+/**
+ * One part that could not be checked. `cut` is given to the first part cut off (every later one names the same
+ * place): where the text stops, with a button to show it.
+ */
+function uncheckedItem(u, cut) {
+  const li = el('li', { dataset: { unchecked: u.part ?? '', reason: u.reason ?? '' } }, el('span', { class: 'message', text: u.message ?? '' }));
+  if (cut?.line > 0) {
+    li.append(' ', el('span', { class: 'where', text: cutWhere(cut) }));
+    const button = el('button', { type: 'button', class: 'locate', 'aria-label': t('locateCutLabel'), text: t('locateCut') });
+    button.addEventListener('click', () => {
+      showInSource(cut.offset, cut.offset);
+      announce(t('located', t('cutAt', t('lineCol', cut.line, cut.column))));
+    });
+    li.append(' ', button);
+  }
+  return li;
 }
 
 const STATUS_RANK = { blank: 0, ok: 0, warning: 1, error: 2 };
@@ -451,6 +510,10 @@ function findingItem(d, i, result) {
     el('span', { class: 'badge', text: t('severity')[sev] }), ' ',
     el('a', { href: `rules.html#${encodeURIComponent(d.code ?? '')}`, class: 'code', 'aria-label': t('docLink', d.code), text: d.code ?? '' }), ' ',
     el('span', { class: 'name', text: d.name ?? '' }));
+  if (d.outcome === 'needsReview') {
+    li.dataset.outcome = 'needsReview';
+    head.append(' ', el('span', { class: 'review', text: t('needsReview') }));
+  }
   li.append(head, el('p', { class: 'message', text: d.message ?? '' }));
   const where = locationText(d, result);
   if (where) li.append(el('p', { class: 'where', text: where }));
@@ -483,16 +546,19 @@ function locate(i) {
 
   const start = Math.max(0, d.offset ?? 0);
   const end = start + Math.max(0, d.length ?? 0);
-  if (d.line > 0) {
-    if (state.checkedKind === 'text' && input.value === state.checkedSource) selectInTextarea(start, end);
-    else if (state.checkedKind === 'html' && state.html === state.checkedSource) markInSource(start, end);
-  }
+  if (d.line > 0) showInSource(start, end);
   const td = state.cells?.find(d.cell, d.offset);
   if (td) {
     td.classList.add('current');
     td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
   announce(t('located', locationText(d, state.result) || d.code));
+}
+
+/** Select a span of the checked source: in the textarea (text), or marked in the HTML source view. */
+function showInSource(start, end) {
+  if (state.checkedKind === 'text' && input.value === state.checkedSource) selectInTextarea(start, end);
+  else if (state.checkedKind === 'html' && state.html === state.checkedSource) markInSource(start, end);
 }
 
 function selectInTextarea(start, end) {
@@ -578,12 +644,19 @@ function markdown() {
   const doc = r.document ?? {};
   const diagnostics = r.diagnostics ?? [];
   const counts = countsOf(diagnostics);
-  const lines = [`# ${t('mdTitle')}${state.name ? `：${state.name}` : ''}`, ''];
-  lines.push(`- ${t('format')}：${formatName(doc.format)}`);
-  lines.push(`- ${t('year')}：${doc.year ?? t('none')}`);
-  lines.push(`- ${t('agency')}：${doc.agency ?? t('none')}`);
-  lines.push(`- ${t('counts')}：${t('countLine', counts.error, counts.warning, counts.notice)}`, '');
-  if (!diagnostics.length) lines.push(t('mdNoFindings'));
+  const v = verdictOf(r, counts);
+  const unchecked = uncheckedOf(r);
+  const colon = language() === 'en' ? ': ' : '：';
+  const lines = [`# ${t('mdTitle')}${state.name ? `${colon}${state.name}` : ''}`, ''];
+  lines.push(`- ${t('format')}${colon}${formatName(doc.format)}`);
+  lines.push(`- ${t('year')}${colon}${doc.year ?? t('none')}`);
+  lines.push(`- ${t('agency')}${colon}${doc.agency ?? t('none')}`);
+  lines.push(`- ${t('counts')}${colon}${t('countLine', counts.error, counts.warning, counts.notice)}`);
+  lines.push(`- ${t('verdictLabel')}${colon}${verdictText(v, counts, diagnostics.length, unchecked)}`);
+  const firstCut = unchecked.findIndex((u) => u.reason === 'cut');
+  unchecked.forEach((u, i) => lines.push(`  - ${u.message}${i === firstCut ? cutWhere(doc.cut) : ''}`));
+  lines.push('');
+  if (!diagnostics.length && v === 'pass') lines.push(t('mdNoFindings'));
   for (const sev of SEVERITIES) {
     const list = diagnostics.filter((d) => sevKey(d.severity) === sev);
     if (!list.length) continue;

@@ -7,6 +7,8 @@
 //   checkCopy(element, options, clean)  // the same on a cleaned copy (editors' caret fillers removed)
 //   readFile(bytes, name)               // → { text, kind: 'text' | 'html', encoding }
 //   rules(lang), explain(code, lang), version()
+//   verdictOf(result)                   // "pass" | "fail" | "incomplete" | "notReport" (summary.verdict): say a
+//                                       // report passes only when it is "pass", never because it has no findings
 //   attach(target, options)             // check while writing: a <textarea>, a contenteditable element or an
 //                                       // editor adapter (www/editors/); re-checks after edits (debounced),
 //                                       // marks cells, calls options.onResult(result, attachment)
@@ -150,6 +152,21 @@ export function version() {
   return wasm.version();
 }
 
+const VERDICTS = ['pass', 'fail', 'incomplete', 'notReport'];
+
+/**
+ * The verdict on a result: the engine's summary.verdict. "pass" only when nothing is wrong and everything was
+ * checked; "incomplete" when no error was found but summary.unchecked lists parts that could not be checked
+ * (tables published as images, a text cut short); "notReport" when the text is not an annual report. A result
+ * without one (an older engine) is never taken as passing while something is listed as unchecked.
+ */
+export function verdictOf(result) {
+  const v = result?.summary?.verdict;
+  if (VERDICTS.includes(v)) return v;
+  if ((result?.summary?.errors ?? 0) > 0 || result?.diagnostics?.some((d) => d.severity === 'error')) return 'fail';
+  return result?.summary?.unchecked?.length ? 'incomplete' : 'pass';
+}
+
 /** Whether the engine can read files (readFile is exported by this build). */
 export function canReadFiles() {
   return typeof wasm.readFile === 'function';
@@ -169,7 +186,8 @@ const attachments = new WeakMap();
  * editor without changing its content (`marks: false` to leave them out), and calls `onResult(result,
  * attachment)` (or `onError(error, attachment)`). Text is checked in a worker when `worker` is not false and the
  * page may start one; elements are read as shown (checkElement) on the page. Other options are check()'s.
- * Returns the attachment: { result, error, checks, recheck(), applyFix(d), locate(d), subscribe(fn), detach() }.
+ * Returns the attachment: { result, verdict, error, checks, recheck(), applyFix(d), locate(d), subscribe(fn), detach() }
+ * (`verdict`: verdictOf(result); a host that shows its own summary says "no problems" only when it is "pass").
  */
 export function attach(target, options = {}) {
   detach(target);
@@ -227,6 +245,11 @@ class Attachment {
       this.schedule(0);
     });
     this.ready.catch((err) => { this.error = err; this.emit(null, err); });
+  }
+
+  /** The verdict on the last result (verdictOf), or null before the first. */
+  get verdict() {
+    return this.result ? verdictOf(this.result) : null;
   }
 
   /** The pause after an edit before checking: `delay`, or twice the last check's time when that is longer. */

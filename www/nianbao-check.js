@@ -9,9 +9,12 @@
 //
 // Attributes: for (the id), lang ("zh" default, or "en"), delay (ms after the last edit, default 300).
 // State for hosts and tests: data-state ("waiting" | "done" | "error"), data-checks (results so far),
-// data-count (findings); element.attachment is the attachment; a "nianbao-result" event follows every result.
+// data-count (findings), data-verdict (the engine's summary.verdict: "pass" | "fail" | "incomplete" |
+// "notReport"); element.attachment is the attachment; a "nianbao-result" event follows every result.
+// "No problems found" is said only of a report that passes: when parts of it could not be checked (tables
+// published as images, a text cut short) the panel lists them, each with data-unchecked (its part).
 // Report text is only ever put in as text (textContent), never as HTML.
-import { attach } from './checker.js';
+import { attach, verdictOf } from './checker.js';
 
 const TEXT = {
   zh: {
@@ -19,12 +22,16 @@ const TEXT = {
     error: '错误', warning: '警告', notice: '提示', locate: '定位', fix: (v) => `改为“${v}”`, failed: '检查失败：',
     noTarget: (id) => `找不到 id 为“${id}”的元素`,
     summary: (s) => `${s.errors} 个错误，${s.warnings} 个警告，${s.notices} 个提示`,
+    incomplete: '未发现错误，但以下内容未能检查', partly: '以下内容未能检查',
+    notReport: '这段文字看起来不是政府信息公开工作年度报告，未作检查', unchecked: '未能检查：',
   },
   en: {
     title: 'Report check', waiting: 'Checking…', none: 'No problems found', count: (n) => `${n} finding${n === 1 ? '' : 's'}`,
     error: 'error', warning: 'warning', notice: 'notice', locate: 'Go to cell', fix: (v) => `Change to “${v}”`, failed: 'Check failed: ',
     noTarget: (id) => `no element with id “${id}”`,
     summary: (s) => `${s.errors} errors, ${s.warnings} warnings, ${s.notices} notices`,
+    incomplete: 'No errors found, but these parts could not be checked', partly: 'these parts could not be checked',
+    notReport: 'This text does not look like an annual report on government information disclosure; it was not checked', unchecked: 'Not checked:',
   },
 };
 
@@ -44,10 +51,16 @@ code { font-size: .85em; color: #374151; margin-right: .4em; }
 button { font: inherit; font-size: .85em; padding: .1em .6em; border: 1px solid #9ca3af; border-radius: 4px; background: #fff; cursor: pointer; }
 button:hover, button:focus-visible { background: #eef2ff; }
 [data-message] { padding: .45em .7em; }
+:host([data-verdict="incomplete"]) [data-status], :host([data-verdict="notReport"]) [data-status] { color: #92400e; font-weight: 600; }
+[data-unchecked-list] { border-bottom: 1px solid #e5e7eb; background: #fffbeb; }
+[data-unchecked-list] p { margin: 0; padding: .35em .7em 0; font-weight: 600; color: #92400e; }
+[data-unchecked-list] li { border-left: 3px solid #b45309; border-bottom: 0; padding: .2em .7em; margin: .25em .5em; }
 @media (prefers-color-scheme: dark) {
   :host { background: #111827; color: #e5e7eb; border-color: #374151; }
   header { background: #1f2937; border-color: #374151; } li { border-color: #1f2937; }
   code, .notes, [data-status] { color: #d1d5db; } button { background: #1f2937; color: #e5e7eb; }
+  :host([data-verdict="incomplete"]) [data-status], :host([data-verdict="notReport"]) [data-status], [data-unchecked-list] p { color: #fcd34d; }
+  [data-unchecked-list] { background: #292211; border-color: #374151; } [data-unchecked-list] li { border-left-color: #f59e0b; }
 }`;
 
 export class NianbaoCheck extends HTMLElement {
@@ -68,9 +81,12 @@ export class NianbaoCheck extends HTMLElement {
     this.message = document.createElement('div');
     this.message.dataset.message = '';
     this.message.hidden = true;
+    this.unchecked = document.createElement('div');
+    this.unchecked.dataset.uncheckedList = '';
+    this.unchecked.hidden = true;
     this.list = document.createElement('ul');
     this.list.dataset.findings = '';
-    root.append(style, this.header, this.message, this.list);
+    root.append(style, this.header, this.message, this.unchecked, this.list);
     this.onAdapter = (e) => { if (e.target.id === this.getAttribute('for')) this.connect(); };
   }
 
@@ -132,6 +148,41 @@ export class NianbaoCheck extends HTMLElement {
     this.message.textContent = text;
     this.message.hidden = false;
     this.list.replaceChildren();
+    this.unchecked.replaceChildren();
+    this.unchecked.hidden = true;
+    delete this.dataset.verdict;
+  }
+
+  /** The status line: the verdict, and the findings' counts when there are any. */
+  statusText(verdict, result, unchecked) {
+    const t = this.t;
+    const n = result.diagnostics.length;
+    if (verdict === 'notReport') return t.notReport;
+    const counts = n ? (this.lang === 'en' ? `${t.count(n)} (${t.summary(result.summary)})` : `${t.count(n)}（${t.summary(result.summary)}）`) : '';
+    if (verdict === 'incomplete' && !n) return t.incomplete;
+    if (unchecked.length) return `${counts}${this.lang === 'en' ? '; ' : '；'}${t.partly}`;
+    return n ? counts : t.none;
+  }
+
+  /** What could not be checked, one item each ("not a report" is the status line itself). */
+  renderUnchecked(unchecked) {
+    if (!unchecked.length) {
+      this.unchecked.replaceChildren();
+      this.unchecked.hidden = true;
+      return;
+    }
+    const head = document.createElement('p');
+    head.textContent = this.t.unchecked;
+    const ul = document.createElement('ul');
+    for (const u of unchecked) {
+      const li = document.createElement('li');
+      li.dataset.unchecked = u.part ?? '';
+      li.dataset.reason = u.reason ?? '';
+      li.textContent = u.message ?? '';
+      ul.append(li);
+    }
+    this.unchecked.replaceChildren(head, ul);
+    this.unchecked.hidden = false;
   }
 
   render(result) {
@@ -181,8 +232,11 @@ export class NianbaoCheck extends HTMLElement {
     });
     this.list.replaceChildren(...items);
     const n = result.diagnostics.length;
-    this.status.textContent = n ? `${t.count(n)}（${t.summary(result.summary)}）` : t.none;
-    if (this.lang === 'en' && n) this.status.textContent = `${t.count(n)} (${t.summary(result.summary)})`;
+    const verdict = verdictOf(result);
+    const unchecked = (Array.isArray(result.summary?.unchecked) ? result.summary.unchecked : []).filter((u) => u.reason !== 'notReport');
+    this.renderUnchecked(unchecked);
+    this.status.textContent = this.statusText(verdict, result, unchecked);
+    this.dataset.verdict = verdict;
     this.dataset.count = String(n);
     this.dataset.checks = String(Number(this.dataset.checks ?? 0) + 1);
     this.dataset.state = 'done';

@@ -1,5 +1,7 @@
 // Draws the extracted tables 二, 三 and 四 in their official layout from the JSON contract. Every value cell gets
 // data-table, data-row (the contract's row key; `values` for table 四), data-col (0-based) and data-status.
+// A table that could not be checked (summary.unchecked: not found, cut off, no numbers, rows missing…) says so
+// beside it, and its rows that are not in the text are marked: an unread table never looks like a correct one.
 // Cell text comes from the report and is only ever set as textContent.
 import { t, pick } from './i18n.js';
 import {
@@ -54,22 +56,49 @@ function valueCell(index, table, rowKey, col, row, header) {
   return td;
 }
 
-function captioned(captionText, table, extraClass = '') {
+/** What the engine could not check in a table (`part`: active | requests | reviewLitigation). */
+function uncheckedOf(result, part) {
+  const list = Array.isArray(result.summary?.unchecked) ? result.summary.unchecked : [];
+  return list.filter((u) => u.part === part);
+}
+
+/** The table in its scroll box, and before it what of it could not be checked. */
+function captioned(captionText, table, extraClass, part, unchecked) {
   const wrap = el('div', { class: `table-wrap ${extraClass}`, role: 'region', tabindex: '0', 'aria-label': captionText });
   table.prepend(el('caption', { text: captionText }));
   wrap.append(table);
-  return wrap;
+  if (!unchecked.length) return wrap;
+  const id = `unchecked-${part}`;
+  const note = el('div', { class: 'table-unchecked', id, dataset: { tableUnchecked: part } },
+    el('p', { class: 'table-unchecked-head', text: t('tableUnchecked') }),
+    el('ul', {}, ...unchecked.map((u) => el('li', { dataset: { reason: u.reason ?? '' }, text: u.message ?? '' }))));
+  wrap.classList.add('partly-checked');
+  wrap.setAttribute('aria-describedby', id);
+  const frag = document.createDocumentFragment();
+  frag.append(note, wrap);
+  return frag;
 }
 
-function notFound(title) {
-  return el('div', { class: 'table-missing' }, el('h4', { text: title }), el('p', { text: t('notFound') }));
+/** A table that is not in the text: why it could not be checked, in the engine's words. */
+function notFound(title, part, unchecked) {
+  const box = el('div', { class: 'table-missing', dataset: unchecked.length ? { tableUnchecked: part } : {} }, el('h4', { text: title }));
+  if (unchecked.length) box.append(...unchecked.map((u) => el('p', { dataset: { reason: u.reason ?? '' }, text: u.message ?? '' })));
+  else box.append(el('p', { text: t('notFound') }));
+  return box;
+}
+
+/** The label of a template row that is not in the text. */
+function notInText(th) {
+  th.append(el('span', { class: 'extra-note', text: t('rowNotInText') }));
+  return th;
 }
 
 /** Table 二: blocks 第二十条第（一）（五）（六）（八）… with their own column headers. */
 function drawActive(result, index) {
   const active = result.tables?.active;
   const title = t('tableActive');
-  if (!active) return notFound(title);
+  const unchecked = uncheckedOf(result, 'active');
+  if (!active) return notFound(title, 'active', unchecked);
   const blocks = activeBlocks(result.document?.format);
   const width = 1 + Math.max(...blocks.map((b) => b.columns.length));
   const table = el('table', { class: 'official active' });
@@ -84,7 +113,8 @@ function drawActive(result, index) {
     tbody.append(head);
     for (const [key, zh, en] of b.rows) {
       const row = active[key];
-      const tr = el('tr', {}, el('th', { scope: 'row', id: `t2-${key}`, text: pick([zh, en]) }));
+      const th = el('th', { scope: 'row', id: `t2-${key}`, text: pick([zh, en]) });
+      const tr = el('tr', { class: row ? null : 'row-missing' }, row ? th : notInText(th));
       b.columns.forEach((_, ci) => {
         const td = valueCell(index, 'active', key, ci, row, `t2-b${bi}-c${ci} t2-${key}`);
         if (ci === b.columns.length - 1 && width - 1 > b.columns.length) td.colSpan = width - b.columns.length;
@@ -94,14 +124,15 @@ function drawActive(result, index) {
     }
     table.append(tbody);
   }
-  return captioned(title, table, 'wrap-active');
+  return captioned(title, table, 'wrap-active', 'active', unchecked);
 }
 
 /** Table 三: 7 applicant columns; rows in template order with the report's own added rows in place. */
 function drawRequests(result, index) {
   const req = result.tables?.requests;
   const title = t('tableRequests');
-  if (!req) return notFound(title);
+  const unchecked = uncheckedOf(result, 'requests');
+  if (!req) return notFound(title, 'requests', unchecked);
   const rows = req.rows ?? {};
   const extras = Array.isArray(req.extraRows) ? req.extraRows : [];
   const template = requestRows(result.document?.format);
@@ -138,12 +169,13 @@ function drawRequests(result, index) {
   let resultHeaderDone = false;
   const groupDone = new Set();
   display.forEach((d, di) => {
-    const tr = el('tr', { class: d.extra ? 'extra-row' : null });
+    const tr = el('tr', { class: d.extra ? 'extra-row' : d.row ? null : 'row-missing' });
     const rowId = `t3-r${di}`;
     const label = d.extra ? `${d.row.label ?? ''}` : pick(d.spec.label);
     const labelTh = (colspan) => {
       const th = el('th', { scope: 'row', id: rowId, colspan: colspan > 1 ? colspan : null, text: label });
       if (d.extra) th.append(el('span', { class: 'extra-note', text: ` ${t('extraRow')}` }));
+      else if (!d.row) notInText(th);
       return th;
     };
     if (d.part !== 'result') {
@@ -171,14 +203,15 @@ function drawRequests(result, index) {
     tbody.append(tr);
   });
   table.append(tbody);
-  return captioned(title, table, 'wrap-requests');
+  return captioned(title, table, 'wrap-requests', 'requests', unchecked);
 }
 
 /** Table 四: 行政复议 (5) | 行政诉讼: 未经复议直接起诉 (5), 复议后起诉 (5); one row of fifteen numbers. */
 function drawReview(result, index) {
   const review = result.tables?.reviewLitigation;
   const title = t('tableReview');
-  if (!review) return notFound(title);
+  const unchecked = uncheckedOf(result, 'reviewLitigation');
+  if (!review) return notFound(title, 'reviewLitigation', unchecked);
   const table = el('table', { class: 'official review' });
   const thead = el('thead');
   thead.append(el('tr', {},
@@ -199,7 +232,7 @@ function drawReview(result, index) {
     tr.append(valueCell(index, 'reviewLitigation', 'values', col, review, `${block} t4-c${col}`));
   }
   table.append(el('tbody', {}, tr));
-  return captioned(title, table, 'wrap-review');
+  return captioned(title, table, 'wrap-review', 'reviewLitigation', unchecked);
 }
 
 /** Draw the three tables; returns the fragment and the index of drawn cells. */

@@ -10,7 +10,7 @@
 use super::document::{fold_str, is_han, Compact, Document};
 use super::segment::{split, Constraint};
 use super::values::{
-    is_strong_sep, material_after_label, material_end, parse_value, pieces, Piece,
+    is_strong_sep, material_after_label, material_end, parse_value, pieces, value_run_at, Piece,
 };
 use crate::diagnostic::{Diagnostic, Msg, Severity};
 use crate::model::*;
@@ -30,6 +30,7 @@ const MAX_EXTRA_ROW_NOTICES: usize = 20;
 pub const P_ROW_SHORT: (&str, &str) = ("P-8", "row-values-missing");
 pub const P_NOT_A_REPORT: (&str, &str) = ("P-9", "not-an-annual-report");
 pub const P_TEXT_CUT: (&str, &str) = ("P-10", "text-cut-short");
+pub const P_LABEL_VARIANT: (&str, &str) = ("P-11", "row-label-variant");
 
 pub struct Ctx<'a> {
     pub doc: &'a Document,
@@ -71,6 +72,11 @@ fn chain(compact: &Compact, text: &str, anchors: &[Vec<String>], floor: usize) -
         let mut found: Vec<(usize, usize)> = Vec::new();
         for a in list {
             for p in compact.find_all(a, 24) {
+                // A label's own explanation in brackets may name other rows ("其他对外管理服务事项
+                // （…含行政处罚、行政强制…）"): those are not labels.
+                if inside_brackets(text, compact.orig(p)) {
+                    continue;
+                }
                 let e = p + a.len();
                 // Keep the longest anchor at overlapping places.
                 if let Some(f) = found.iter_mut().find(|(s, t)| p < *t && *s < e) {
@@ -145,6 +151,103 @@ fn chain(compact: &Compact, text: &str, anchors: &[Vec<String>], floor: usize) -
             }
         })
         .collect()
+}
+
+/// How alike two labels are, from 0 to 1: one minus the edit distance (in characters, after
+/// folding) over the longer length.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = fold_str(a).chars().collect();
+    let b: Vec<char> = fold_str(b).chars().collect();
+    let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 {
+        return 0.0;
+    }
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur = vec![0; m + 1];
+    for i in 1..=n {
+        cur[0] = i;
+        for j in 1..=m {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    1.0 - prev[m] as f64 / n.max(m) as f64
+}
+
+/// A label without its numbering ("二、", "（七）", "(3)", "3.", "3、").
+fn strip_numbering(label: &str) -> &str {
+    let l = label.trim();
+    let mut it = l.char_indices();
+    match it.next() {
+        Some((_, '(' | '（')) => {
+            if let Some((k, c)) = l
+                .char_indices()
+                .skip(1)
+                .take(4)
+                .find(|(_, c)| matches!(c, ')' | '）'))
+            {
+                return l[k + c.len_utf8()..].trim_start();
+            }
+            l
+        }
+        Some((_, c)) if template::CN_NUMERALS.contains(&c) || c.is_ascii_digit() => match it.next()
+        {
+            Some((k, d @ ('、' | '.' | '．'))) => l[k + d.len_utf8()..].trim_start(),
+            _ => l,
+        },
+        _ => l,
+    }
+}
+
+/// The template row (among `candidates`, indices into `specs`) that a label written
+/// differently is a variant of: close to one of them and to no other ("二、上年转结…" is
+/// 上年结转, "（七）合计" is （七）总计). Compared with and without the numbering.
+fn variant_of(label: &str, specs: &[&RowSpec], candidates: &[usize]) -> Option<usize> {
+    const CLOSE: f64 = 0.6;
+    const APART: f64 = 0.15;
+    let label = label.trim();
+    if label.chars().count() < 2 || label.chars().count() > 80 {
+        return None;
+    }
+    let bare = strip_numbering(label);
+    let mut scored: Vec<(f64, usize)> = candidates
+        .iter()
+        .map(|&i| {
+            let spec = specs[i];
+            let full = similarity(label, &spec.full_label());
+            let plain = if bare.is_empty() {
+                0.0
+            } else {
+                similarity(bare, spec.label)
+            };
+            (full.max(plain), i)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+    let (best, i) = *scored.first()?;
+    let second = scored.get(1).map(|s| s.0).unwrap_or(0.0);
+    (best >= CLOSE && best - second >= APART).then_some(i)
+}
+
+/// Is `at` inside brackets opened earlier in the same cell or line ("（指…行政许可以外…）")?
+fn inside_brackets(text: &str, at: usize) -> bool {
+    let start = crate::source::LineIndex::clamp(text, at.saturating_sub(300));
+    let mut depth = 0i32;
+    for c in text[start..at].chars().rev() {
+        match c {
+            '\n' | '|' | '\t' | '｜' => break,
+            ')' | '）' | '﹚' => depth -= 1,
+            '(' | '（' | '﹙' => {
+                depth += 1;
+                if depth > 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Extend a label backwards from its anchor over the rest of its wording and its numbering
@@ -265,16 +368,64 @@ fn cell_of(doc: &Document, text: &str, start: usize, end: usize) -> Cell {
     }
 }
 
-/// Read `n` values from pieces of material.
+/// Cells separated by blank lines (`material`: where the material starts and ends; its
+/// pieces): each gap of `k` newlines before a value, or after the last one, holds `k − 2`
+/// empty cells. Only when every gap has a blank line in it and the count comes out at
+/// exactly `n` cells.
+fn blank_line_cells(
+    doc: &Document,
+    pieces: &[Piece],
+    material: (usize, usize),
+    n: usize,
+) -> Option<Vec<Cell>> {
+    let text = doc.text.as_str();
+    let newlines = |a: usize, b: usize| text[a.min(b)..b].bytes().filter(|&c| c == b'\n').count();
+    let mut gaps: Vec<(usize, usize)> = Vec::with_capacity(pieces.len() + 1);
+    let mut at = material.0;
+    for p in pieces {
+        gaps.push((at, newlines(at, p.start)));
+        at = p.end;
+    }
+    let trailing = newlines(at, material.1.max(at));
+    if gaps.iter().any(|&(_, k)| k < 2) || pieces.len() >= n {
+        return None;
+    }
+    let empties: usize =
+        gaps.iter().map(|&(_, k)| k - 2).sum::<usize>() + trailing.saturating_sub(2);
+    if pieces.len() + empties != n {
+        return None;
+    }
+    let blank = |pos: usize| Cell {
+        raw: String::new(),
+        value: Value::Blank,
+        span: Some(doc.source_span(Span::new(pos, pos))),
+        grid: None,
+    };
+    let mut cells = Vec::with_capacity(n);
+    for (p, &(gap_start, k)) in pieces.iter().zip(&gaps) {
+        cells.extend((0..k - 2).map(|_| blank(gap_start)));
+        cells.push(cell_of(doc, text, p.start, p.end));
+    }
+    cells.extend((0..trailing.saturating_sub(2)).map(|_| blank(at)));
+    Some(cells)
+}
+
+/// Read `n` values from pieces of material (`material`: where it starts and ends).
 fn read_row(
     doc: &Document,
     ps: &[Piece],
     cell_mode: bool,
     n: usize,
     constraint: &Constraint,
+    material: (usize, usize),
 ) -> RowRead {
     let text = &doc.text;
     let nonempty: Vec<Piece> = ps.iter().filter(|p| p.end > p.start).cloned().collect();
+    let take_blank = |list: &[Piece]| -> Vec<Cell> {
+        list.iter()
+            .map(|p| cell_of(doc, text, p.start, p.end))
+            .collect()
+    };
     let take = |list: &[Piece]| -> Vec<Cell> {
         list.iter()
             .take(n)
@@ -324,6 +475,35 @@ fn read_row(
             leftovers: nonempty[n..].to_vec(),
             problem: None,
         };
+    }
+    // Cells separated by pipes, every one of them empty ("…情形) |" then a lone "|" per
+    // cell): a row of blank cells, counted by their separators.
+    let leading_empty = ps.iter().take_while(|p| p.end == p.start).count();
+    if cell_mode
+        && leading_empty >= n
+        && ps[leading_empty..]
+            .iter()
+            .all(|p| value_run_at(text, p.start).is_none())
+    {
+        return RowRead {
+            cells: take_blank(&ps[..n]),
+            candidates: Vec::new(),
+            leftovers: Vec::new(),
+            problem: None,
+        };
+    }
+    // Cells on lines of their own with a blank line between them: an empty cell is one more
+    // blank line, so the newlines between values count the empty cells (wild 036: a label, eight
+    // newlines and " 0" is six empty cells and 0).
+    if !cell_mode && !nonempty.is_empty() {
+        if let Some(cells) = blank_line_cells(doc, &nonempty, material, n) {
+            return RowRead {
+                cells,
+                candidates: Vec::new(),
+                leftovers: Vec::new(),
+                problem: None,
+            };
+        }
     }
     if nonempty.is_empty() {
         return RowRead {
@@ -614,6 +794,64 @@ pub fn find_marker(c: &Compact, span: Span, markers: &[&str]) -> Option<usize> {
         .min()
 }
 
+/// Read a labelled row whose label no anchor matched as the template row it is a variant of
+/// (among `candidates`), with a notice that names the label as written; or give it back.
+#[allow(clippy::too_many_arguments)]
+fn take_variant(
+    ctx: &mut Ctx,
+    specs: &[&RowSpec],
+    read_rows: &mut Vec<(usize, Row)>,
+    shapes: &mut Vec<Option<bool>>,
+    label: &str,
+    lspan: Span,
+    r: RowRead,
+    candidates: &[usize],
+    n: usize,
+) -> Result<(), RowRead> {
+    let open: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|i| !read_rows.iter().any(|(k, _)| k == i))
+        .collect();
+    let Some(i) = variant_of(label, specs, &open) else {
+        return Err(r);
+    };
+    let spec = specs[i];
+    ctx.finding(
+        P_LABEL_VARIANT,
+        Severity::Notice,
+        Msg::new(
+            format!("表三的行名“{label}”与模板不同，按“{}”一行读取", spec.full_label()),
+            format!("table 3: the row label “{label}” differs from the template; it was read as row “{}”", spec.full_label()),
+        ),
+        Some(lspan),
+        Some(CellRef::new(TableId::Requests, spec.key, 0)),
+    );
+    shapes.push(row_shape(&r, n));
+    read_rows.push((
+        i,
+        Row {
+            key: spec.key.to_string(),
+            label: label.to_string(),
+            label_span: Some(ctx.doc.source_span(lspan)),
+            cells: pad(r.cells, n),
+            candidates: r.candidates,
+            extra_values: Vec::new(),
+        },
+    ));
+    Ok(())
+}
+
+/// The label of a row found after `pos`: the last cell of the text before its numbers.
+fn row_label_before(between: &str) -> String {
+    between
+        .split(['\t', '|', '\n'])
+        .map(str::trim)
+        .rfind(|t| !t.is_empty())
+        .unwrap_or(between)
+        .to_string()
+}
+
 /// Read table 三 from its region.
 pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTable> {
     let text = ctx.doc.text.as_str();
@@ -624,8 +862,19 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
         .map(|r| r.anchors.iter().map(|a| fold_str(a)).collect())
         .collect();
     let hits = chain(&compact, text, &anchors, region.start);
-    // A table needs more than a stray word or two.
-    if hits.len() < 3 {
+    // A table needs more than a stray word or two: three rows, or — a table cut short or
+    // pasted in part — its header before the rows and a row read in full (checked below).
+    let header_first = hits
+        .first()
+        .and_then(|h| {
+            find_marker(
+                &compact,
+                Span::new(region.start, h.label_start),
+                &["勾稽关系", "申请人情况"],
+            )
+        })
+        .is_some();
+    if hits.len() < 3 && !(header_first && !hits.is_empty()) {
         return None;
     }
     let n = 7;
@@ -645,6 +894,50 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
     // Rows whose label heads the report's own sub-items instead of numbers.
     let mut group_labels: Vec<&str> = Vec::new();
     let mut empty_rows: Vec<Diagnostic> = Vec::new();
+    // Before the first label found: rows whose labels are written differently from the
+    // template ("一、本年新受…").
+    if let Some(first) = hits.first() {
+        let limit = first.label_start;
+        let candidates: Vec<usize> = (0..first.row).collect();
+        let mut pos = region.start;
+        while pos < limit && !candidates.is_empty() {
+            let (s, e) = material_after_label(text, pos, limit);
+            if e <= s || s >= limit {
+                break;
+            }
+            let between =
+                text[pos..s].trim_matches(|c: char| c.is_whitespace() || is_strong_sep(c));
+            let (gps, gcell) = pieces(text, s, e);
+            let r = read_row(ctx.doc, &gps, gcell, n, &constraint, (s, e));
+            let full = r
+                .cells
+                .iter()
+                .filter(|c| !matches!(c.value, Value::Missing))
+                .count()
+                == n
+                && r.problem.is_none();
+            if full && between.chars().any(is_han) {
+                let label = row_label_before(between);
+                let at = pos + text[pos..s].rfind(label.as_str()).unwrap_or(0);
+                let lspan = Span::new(at, at + label.len());
+                let _ = take_variant(
+                    ctx,
+                    &specs,
+                    &mut read_rows,
+                    &mut shapes,
+                    &label,
+                    lspan,
+                    r,
+                    &candidates,
+                    n,
+                );
+            }
+            pos = e.max(s + 1);
+            while pos < text.len() && !text.is_char_boundary(pos) {
+                pos += 1;
+            }
+        }
+    }
     for (h, hit) in hits.iter().enumerate() {
         let limit = hits.get(h + 1).map(|x| x.label_start).unwrap_or(region.end);
         let spec = specs[hit.row];
@@ -654,7 +947,7 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
             spec.prefix,
         );
         let (ps, cell_mode) = pieces(text, ms, me);
-        let read = read_row(ctx.doc, &ps, cell_mode, n, &constraint);
+        let read = read_row(ctx.doc, &ps, cell_mode, n, &constraint, (ms, me));
         let extras_before = table.extra_rows.len();
         let row_span = Span::new(hit.label_start, me.max(hit.label_end));
         shapes.push(row_shape(&read, n));
@@ -678,7 +971,14 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
         let mut left = read.leftovers.clone();
         while left.len() >= n {
             let group: Vec<Piece> = left.drain(..n).collect();
-            let r = read_row(ctx.doc, &group, false, n, &constraint);
+            let r = read_row(
+                ctx.doc,
+                &group,
+                false,
+                n,
+                &constraint,
+                (group[0].start, group[n - 1].end),
+            );
             orphans.push((h, r, Span::new(group[0].start, group[n - 1].end)));
         }
         // After the material: extra labelled rows, or more orphan groups, up to the next label.
@@ -691,7 +991,7 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
             let between =
                 text[pos..s].trim_matches(|c: char| c.is_whitespace() || is_strong_sep(c));
             let (gps, gcell) = pieces(text, s, e);
-            let r = read_row(ctx.doc, &gps, gcell, n, &constraint);
+            let r = read_row(ctx.doc, &gps, gcell, n, &constraint, (s, e));
             let folded = fold_str(between);
             let is_group_label = folded.is_empty()
                 || template::REQUEST_GROUP_LABELS.iter().any(|g| {
@@ -708,14 +1008,28 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
                 if is_group_label {
                     orphans.push((h, r, Span::new(s, e)));
                 } else {
-                    let label_text = between
-                        .split(['\t', '|', '\n'])
-                        .map(str::trim)
-                        .filter(|t| !t.is_empty())
-                        .next_back()
-                        .unwrap_or(between)
-                        .to_string();
+                    let label_text = row_label_before(between);
                     let lspan = Span::new(pos, s);
+                    // A template row written differently, in its place between the rows found.
+                    let next_row = hits.get(h + 1).map(|x| x.row).unwrap_or(specs.len());
+                    let candidates: Vec<usize> = (hit.row + 1..next_row).collect();
+                    let Err(r) = take_variant(
+                        ctx,
+                        &specs,
+                        &mut read_rows,
+                        &mut shapes,
+                        &label_text,
+                        lspan,
+                        r,
+                        &candidates,
+                        n,
+                    ) else {
+                        pos = e.max(s + 1);
+                        while pos < text.len() && !text.is_char_boundary(pos) {
+                            pos += 1;
+                        }
+                        continue;
+                    };
                     if table.extra_rows.len() < MAX_EXTRA_ROW_NOTICES {
                         ctx.finding(
                             P_EXTRA_ROW,
@@ -834,7 +1148,7 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
             );
         }
     }
-    if !is_table(&shapes) {
+    if !is_table(&shapes) || hits.len() < 3 && !shapes.contains(&Some(true)) {
         ctx.findings.truncate(findings_before);
         return None;
     }
@@ -945,6 +1259,7 @@ pub fn review(ctx: &mut Ctx, region: Span) -> Option<ReviewTable> {
         cell_mode,
         n,
         &Constraint::GroupTotals(vec![5, 5, 5]),
+        (ms, me),
     );
     let filled = read
         .cells
@@ -1063,7 +1378,7 @@ pub fn active(ctx: &mut Ctx, region: Span, format: Format) -> Option<ActiveTable
             .trim()
             .to_string();
         let (ps, cell_mode) = pieces(text, ms, me);
-        let read = read_row(ctx.doc, &ps, cell_mode, n, &Constraint::None);
+        let read = read_row(ctx.doc, &ps, cell_mode, n, &Constraint::None, (ms, me));
         let span = Span::new(hit.label_start, me.max(hit.label_end));
         shapes.push(row_shape(&read, n));
         let mut sub = Ctx {

@@ -47,9 +47,16 @@ pub fn parse_value(raw: &str) -> Value {
             }
         }
     }
-    let (signed, neg, digits) = match body.as_bytes().first() {
-        Some(b'+') => (true, false, &body[1..]),
-        Some(b'-') => (true, true, &body[1..]),
+    // 本年增/减 written in words: "增15", "减4", "增加3", "减少2".
+    let worded = ["增加", "减少", "增", "减"]
+        .iter()
+        .find_map(|w| body.strip_prefix(w).map(|rest| (w.starts_with('减'), rest)));
+    let (signed, neg, digits) = match (worded, body.as_bytes().first()) {
+        (Some((neg, rest)), _) if rest.starts_with(|c: char| c.is_ascii_digit()) => {
+            (true, neg, rest)
+        }
+        (_, Some(b'+')) => (true, false, &body[1..]),
+        (_, Some(b'-')) => (true, true, &body[1..]),
         _ => (false, false, body),
     };
     if digits.is_empty()
@@ -243,8 +250,28 @@ fn material(text: &str, from: usize, limit: usize, leading_label: bool) -> (usiz
     let mut p = from;
     let mut sep_before: Option<usize> = None;
     let mut start = None;
+    // The first run of separators after the label (its start and end, and how many cell
+    // separators it holds): a row whose every cell is empty is only that.
+    let mut empty_run: Option<(usize, usize, usize)> = None;
+    let mut run_open = false;
     while p < limit {
         let c = s[p..].chars().next().unwrap_or(' ');
+        let blank = c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}';
+        if is_strong_sep(c) {
+            match &mut empty_run {
+                None => {
+                    empty_run = Some((p, p + c.len_utf8(), 1));
+                    run_open = true;
+                }
+                Some((_, end, k)) if run_open => {
+                    *end = p + c.len_utf8();
+                    *k += 1;
+                }
+                _ => {}
+            }
+        } else if !blank {
+            run_open = false;
+        }
         if let Some(e) = value_run_at(s, p) {
             if is_numbering(s, e) && leading_label {
                 sep_before = None;
@@ -268,6 +295,9 @@ fn material(text: &str, from: usize, limit: usize, leading_label: bool) -> (usiz
         p += c.len_utf8();
     }
     let Some(start) = start else {
+        if let Some((a, b, _)) = empty_run.filter(|&(_, _, k)| k >= 2) {
+            return (a, b);
+        }
         return (sep_before.unwrap_or(limit), limit.max(from));
     };
     let mut p = start;
@@ -433,6 +463,15 @@ mod tests {
                 unit: Some("元".into())
             }
         );
+        let signed = |v: f64| Value::Number {
+            value: v,
+            signed: true,
+            unit: None,
+        };
+        assert_eq!(parse_value("增15"), signed(15.0));
+        assert_eq!(parse_value("减4"), signed(-4.0));
+        assert_eq!(parse_value("减少2"), signed(-2.0));
+        assert!(matches!(parse_value("增"), Value::Unreadable { .. }));
         assert_eq!(parse_value("\u{a0}"), Value::Blank);
         assert_eq!(parse_value("—"), Value::Dash { text: "—".into() });
         assert_eq!(parse_value("/"), Value::Dash { text: "/".into() });

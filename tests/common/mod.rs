@@ -1,6 +1,7 @@
 #![allow(dead_code)]
 
 pub mod gen;
+pub mod portal;
 
 use nianbao::api::{self, CheckOptions, Checked, KindOption};
 use std::path::{Path, PathBuf};

@@ -57,7 +57,12 @@ export function installPageHelpers() {
     panel() {
       const p = document.querySelector('nianbao-check');
       return {
-        state: p.dataset.state, checks: Number(p.dataset.checks ?? 0),
+        state: p.dataset.state, checks: Number(p.dataset.checks ?? 0), verdict: p.dataset.verdict ?? null,
+        status: p.shadowRoot.querySelector('[data-status]').textContent,
+        text: p.shadowRoot.textContent.replace(p.shadowRoot.querySelector('style')?.textContent ?? '', ''),
+        unchecked: [...p.shadowRoot.querySelectorAll('[data-unchecked-list]:not([hidden]) li[data-unchecked]')].map((li) => ({
+          part: li.dataset.unchecked, reason: li.dataset.reason, text: li.textContent,
+        })),
         findings: [...p.shadowRoot.querySelectorAll('li[data-code]')].map((li) => ({
           code: li.dataset.code, severity: li.dataset.severity, cell: li.dataset.cell ?? null, text: li.textContent,
         })),

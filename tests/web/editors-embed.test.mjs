@@ -107,3 +107,21 @@ test('<nianbao-check>: English with lang="en", a missing target said plainly, re
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('<nianbao-check>: axe-core finds no violations in the panel when parts could not be checked, light and dark', async () => {
+  const states = [];
+  for (const colorScheme of ['light', 'dark']) {
+    const { context, page, log } = await h.openPage(browser, server.origin, { path: '/demo/textarea.html', colorScheme });
+    await page.waitForFunction(() => document.querySelector('nianbao-check')?.dataset.state === 'done', null, { timeout: 30_000 });
+    for (const input of h.UNCHECKED_INPUTS.slice(0, 3)) {
+      const { text } = h.inputOf(input);
+      await page.fill('#report', text);
+      await page.waitForFunction((v) => document.querySelector('nianbao-check').dataset.verdict === v, input.verdict, { timeout: 30_000 });
+      states.push([`${input.name}, ${colorScheme}`, await h.axe(page, 'nianbao-check')]);
+    }
+    assert.deepEqual(log.foreign(), []);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  }
+  for (const [state, violations] of states) assert.deepEqual(violations, [], `axe violations in the panel, “${state}”`);
+});

@@ -130,6 +130,15 @@ export async function shown(page) {
       year: s.dataset.year,
       fields: Object.fromEntries([...s.querySelectorAll('[data-field]')].map((d) => [d.dataset.field, d.textContent])),
       verdict: s.querySelector('[data-verdict]').textContent,
+      verdictState: s.querySelector('[data-verdict]').dataset.verdict,
+      unchecked: [...s.querySelectorAll('[data-unchecked]')].filter((li) => !li.closest('[hidden]')).map((li) => ({
+        part: li.dataset.unchecked, reason: li.dataset.reason, text: li.textContent,
+      })),
+      tableNotes: [...document.querySelectorAll('[data-table-unchecked]')].map((n) => ({ part: n.dataset.tableUnchecked, text: n.textContent })),
+      tablesHidden: document.querySelector('[data-tables]').hidden,
+      missingRows: [...document.querySelectorAll('tr.row-missing td[data-table]')].map((td) => `${td.dataset.table}/${td.dataset.row}`)
+        .filter((k, i, all) => all.indexOf(k) === i),
+      text: document.body.innerText,
       findings: [...document.querySelectorAll('[data-findings]:not([hidden]) [data-code]')].map((li) => ({
         code: li.dataset.code, severity: li.dataset.severity, text: li.textContent,
       })),
@@ -149,14 +158,17 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** Run axe-core on the page (injected as content, outside the page's CSP) and return its violations. */
-export async function axe(page) {
+/**
+ * Run axe-core on the page (injected as content, outside the page's CSP) and return its violations; `selector`
+ * limits it to one element (open shadow roots included).
+ */
+export async function axe(page, selector) {
   const source = fs.readFileSync(AXE, 'utf8');
-  await page.evaluate(source); // evaluate is not subject to the page's CSP
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(source); // evaluate is not subject to the page's CSP
+  return page.evaluate(async (selector) => {
+    const r = await window.axe.run(selector ? document.querySelector(selector) : document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' :: ' + n.failureSummary) }));
-  });
+  }, selector ?? null);
 }
 
 /** The engine as a Node module (pkg/nodejs, written by scripts/build-web.sh with www/pkg): expectations. */
@@ -173,6 +185,31 @@ export function corpus(rel) {
 
 /** The seed reports that have tables (manifest: table3_present = yes). */
 export const SEEDS_WITH_TABLES = ['seeds/000_6a976b2651f86c68.txt', 'seeds/001_2de537dbf11b8123.txt', 'seeds/004_046dc01fb9bbe87a.txt'];
+
+/** A file of this repository, as text. */
+export function repo(rel) {
+  return fs.readFileSync(path.join(ROOT, rel), 'utf8');
+}
+
+/**
+ * Inputs the engine cannot check in full, each with the verdict a reader of it would give (facts about the
+ * files, not the engine's output): a report whose tables are images, a news item, a report cut inside table 三,
+ * and the seed whose tables were published as images.
+ */
+export const UNCHECKED_INPUTS = [
+  { name: 'tables as images', text: 'tests/fixtures/coverage/images.txt', html: 'tests/fixtures/coverage/images.html', verdict: 'incomplete', tables: ['active', 'requests', 'reviewLitigation'] },
+  { name: 'a news item', text: 'tests/fixtures/coverage/news.txt', html: 'tests/fixtures/coverage/news.html', verdict: 'notReport', tables: [] },
+  { name: 'cut inside table 三', text: 'tests/fixtures/rules/P-10/invalid.txt', html: 'tests/fixtures/rules/P-10/invalid.html', verdict: 'incomplete', tables: ['requests', 'reviewLitigation'] },
+  { name: 'seed 002 (tables as images)', seed: 'seeds/002_ed70c1a3421d292a.txt', verdict: 'incomplete', tables: ['active', 'requests', 'reviewLitigation'] },
+];
+/** What a result that is not "pass" must never be called, in either language. */
+export const PASSES = /通过全部检查|未发现问题|passes all checks|nothing found|no problems found/i;
+
+/** The text and the HTML of an UNCHECKED_INPUTS entry (a seed has no HTML of its own: it is built from its text). */
+export function inputOf(input) {
+  const text = input.seed ? corpus(input.seed) : repo(input.text);
+  return { text, html: input.html ? repo(input.html) : textToHtml(text) };
+}
 
 /** An HTML document built from a text report: pipe rows → one <table> per run of rows, other lines → <p>. */
 export function textToHtml(text) {

@@ -182,6 +182,8 @@ test('dropping a GBK .html file and a .docx reads and checks them', async () => 
   assert.equal(s.fields.agency, '示例区人民政府');
   assert.deepEqual(s.findings, [], 'the correct report passes');
   assert.match(s.verdict, /通过全部检查/);
+  assert.equal(s.verdictState, 'pass');
+  assert.deepEqual(s.unchecked, []);
   const row = (key) => s.cells.filter((c) => c.table === 'requests' && c.row === key).map((c) => c.text);
   assert.deepEqual(row('new'), ['10', '1', '0', '0', '1', '0', '12']);
   assert.deepEqual(row('total'), ['11', '1', '0', '0', '1', '0', '13']);
@@ -195,6 +197,151 @@ test('dropping a GBK .html file and a .docx reads and checks them', async () => 
   s = await h.shown(page);
   assert.equal(s.state, 'error');
   assert.match(s.message, /无法读取文件：junk\.html/);
+  await done();
+});
+
+// ---- what could not be checked (issue 15): tables published as images, a news item, a text cut short ----------
+
+const repo = h.repo;
+const { UNCHECKED_INPUTS, PASSES } = h;
+
+/** The page shows the engine's verdict and lists what it could not check, here and beside each table. */
+function assertUnchecked(s, expected, input, what) {
+  const v = expected.summary.verdict;
+  assert.equal(v, input.verdict, `${what}: the engine's verdict`);
+  assert.equal(s.verdictState, v, `${what}: data-verdict`);
+  assert.doesNotMatch(s.text, PASSES, `${what}: the page never says it passes`);
+  assert.doesNotMatch(s.announce, PASSES, `${what}: nor does the announcement`);
+  const listed = expected.summary.unchecked.filter((u) => u.reason !== 'notReport');
+  assert.deepEqual(s.unchecked.map((u) => u.part), listed.map((u) => u.part), `${what}: data-unchecked items`);
+  listed.forEach((u, i) => {
+    assert.ok(s.unchecked[i].text.includes(u.message), `${what}: unchecked item ${i} says “${u.message}”`);
+    assert.equal(s.unchecked[i].reason, u.reason);
+    assert.ok(s.announce.includes(u.message), `${what}: the announcement says “${u.message}”`);
+  });
+  if (v === 'notReport') {
+    assert.match(s.verdict, /这段文字看起来不是政府信息公开工作年度报告，未作检查|does not look like an annual report/);
+    assert.ok(s.tablesHidden, `${what}: no tables are shown for a text that is not a report`);
+  } else {
+    assert.match(s.verdict, /未发现错误，但以下内容未能检查|No errors found, but these parts could not be checked/);
+    assert.ok(!s.tablesHidden, `${what}: the tables are shown`);
+  }
+  for (const part of input.tables) {
+    const notes = s.tableNotes.filter((n) => n.part === part);
+    assert.equal(notes.length, 1, `${what}: table ${part} says it was not checked`);
+    for (const u of listed.filter((x) => x.part === part)) assert.ok(notes[0].text.includes(u.message), `${what}: table ${part} note says “${u.message}”`);
+  }
+  assert.deepEqual(s.tableNotes.map((n) => n.part).sort(), [...input.tables].sort(), `${what}: only the tables not checked carry a note`);
+}
+
+test('reports that cannot be checked in full never pass: pasted as text and as HTML, Chinese and English', async () => {
+  const { page, done } = await open();
+  for (const input of UNCHECKED_INPUTS) {
+    const { text, html } = h.inputOf(input);
+    await h.paste(page, { text });
+    await h.settled(page);
+    let s = await h.shown(page);
+    let expected = engine().check(text, { kind: 'text' });
+    assertMatches(s, expected, `${input.name} (text)`);
+    assertUnchecked(s, expected, input, `${input.name} (text)`);
+    await h.screenshot(page, `unchecked-text-${input.name.replace(/\W+/g, '-')}`);
+
+    await h.paste(page, { text, html });
+    await h.settled(page);
+    s = await h.shown(page);
+    expected = engine().check(html, { kind: 'html' });
+    assertMatches(s, expected, `${input.name} (HTML)`);
+    assertUnchecked(s, expected, input, `${input.name} (HTML)`);
+  }
+
+  // The rows of table 三 after the cut are drawn as not in the text, not as blank cells of a correct table.
+  const cut = repo('tests/fixtures/rules/P-10/invalid.txt');
+  await h.paste(page, { text: cut });
+  await h.settled(page);
+  let s = await h.shown(page);
+  const expected = engine().check(cut, { kind: 'text' });
+  assert.ok(Object.keys(expected.tables.requests.rows).length > 0, 'the rows before the cut are read');
+  assert.ok(s.missingRows.length > 0, 'the rows after the cut are marked as missing');
+  for (const key of s.missingRows) {
+    const [table, row] = key.split('/');
+    assert.equal(table, 'requests');
+    assert.ok(!(row in expected.tables.requests.rows), `row ${row} is not in the contract but drawn as missing`);
+  }
+  // Where the text stops is named, and its button selects that place in the text.
+  const c = expected.document.cut;
+  assert.ok(c && c.table === 'requests', 'the engine says the text stops inside table 三');
+  assert.ok(s.unchecked.some((u) => u.text.includes(`第 ${c.line} 行第 ${c.column} 列`)), 'the cut is located');
+  await page.click('[data-unchecked] button.locate');
+  const at = await page.$eval('[data-input]', (el) => el.selectionStart);
+  assert.equal(at, c.offset, 'the button selects where the text stops');
+
+  // Copying the findings says the same as the page.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await page.click('[data-action="copy"]');
+  await page.waitForSelector('[data-copy-note]:not([hidden])');
+  let md = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(md, /- 结论：未发现错误，但以下内容未能检查/);
+  for (const u of expected.summary.unchecked) assert.ok(md.includes(`  - ${u.message}`), `Markdown lists “${u.message}”`);
+  assert.doesNotMatch(md, PASSES, 'the Markdown never says it passes');
+
+  // English: the page's words and the engine's messages.
+  await page.click('[data-action="lang"]');
+  await h.settled(page);
+  s = await h.shown(page);
+  const en = engine().check(cut, { kind: 'text', lang: 'en' });
+  assertUnchecked(s, en, UNCHECKED_INPUTS[2], 'cut, English');
+  assert.match(s.unchecked[0].text, /the text stops at line \d+, column \d+/);
+  await page.click('[data-action="copy"]');
+  await page.waitForFunction(() => document.querySelector('[data-copy-note]').textContent === 'Findings copied.');
+  md = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(md, /- Verdict: No errors found, but these parts could not be checked/);
+  for (const u of en.summary.unchecked) assert.ok(md.includes(`  - ${u.message}`), `English Markdown lists “${u.message}”`);
+  const news = repo('tests/fixtures/coverage/news.txt');
+  await h.paste(page, { text: news });
+  await h.settled(page);
+  s = await h.shown(page);
+  assertUnchecked(s, engine().check(news, { kind: 'text', lang: 'en' }), UNCHECKED_INPUTS[1], 'news, English');
+  await h.screenshot(page, 'unchecked-news-english');
+  await page.click('[data-action="lang"]');
+  await h.settled(page);
+
+  // A correct report still passes, with nothing listed as unchecked.
+  const base = repo('tests/fixtures/rules/_base/report-2021.txt');
+  await h.paste(page, { text: base });
+  await h.settled(page);
+  s = await h.shown(page);
+  assert.equal(s.verdictState, 'pass');
+  assert.match(s.verdict, /通过全部检查/);
+  assert.deepEqual(s.unchecked, []);
+  assert.deepEqual(s.tableNotes, []);
+  assert.deepEqual(s.missingRows, []);
+  assert.match(s.announce, /通过全部检查/);
+  await page.click('[data-action="copy"]');
+  await page.waitForFunction(() => !document.querySelector('[data-copy-note]').hidden);
+  md = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(md, /- 结论：通过全部检查，未发现问题。/);
+  assert.match(md, /\n未发现问题。/);
+  await done();
+});
+
+test('a report with an error and parts not checked says both', async () => {
+  const { page, done } = await open();
+  // The P-10 fixture cut inside table 三, with one number of a row that is there made wrong.
+  const cut = repo('tests/fixtures/rules/P-10/invalid.txt');
+  const base = engine().check(cut, { kind: 'text' });
+  const cell = base.tables.requests.rows.new.cells[6];
+  const text = cut.slice(0, cell.offset) + String(cell.value + 5) + cut.slice(cell.offset + cell.length);
+  await h.paste(page, { text });
+  await h.settled(page);
+  const s = await h.shown(page);
+  const expected = engine().check(text, { kind: 'text' });
+  assert.equal(expected.summary.verdict, 'fail', 'the engine finds the error');
+  assert.ok(expected.summary.unchecked.length > 0);
+  assertMatches(s, expected, 'cut with an error');
+  assert.equal(s.verdictState, 'fail');
+  assert.match(s.verdict, /^错误 \d+ 个，警告 \d+ 个，提示 \d+ 个。以下内容也未能检查：$/);
+  assert.deepEqual(s.unchecked.map((u) => u.part), expected.summary.unchecked.map((u) => u.part));
+  assert.doesNotMatch(s.text, PASSES);
   await done();
 });
 
@@ -346,6 +493,41 @@ test('axe-core finds no violations: initial, results, English, dark, phone width
   await page.goto(`${server.origin}/rules.html#T3-3`);
   await page.waitForSelector('[data-rule="T3-3"] h2');
   states.push(['rules page', await h.axe(page)]);
+  await done();
+  for (const [state, violations] of states) assert.deepEqual(violations, [], `axe violations in state “${state}”`);
+});
+
+test('axe-core finds no violations when parts could not be checked: images, a cut text, not a report; English, dark, phone', async () => {
+  const states = [];
+  const { page, done } = await open();
+  const check = async (input, name) => {
+    const { text } = h.inputOf(input);
+    await h.paste(page, { text });
+    await h.settled(page);
+    assert.equal((await h.shown(page)).verdictState, input.verdict, `${name}: the state under test`);
+    states.push([name, await h.axe(page)]);
+  };
+  const [images, news, cut] = h.UNCHECKED_INPUTS;
+  await check(images, 'tables as images');
+  await check(cut, 'cut inside table 三');
+  await page.click('[data-unchecked] button.locate');
+  states.push(['cut, located', await h.axe(page)]);
+  await check(news, 'not a report');
+  await page.click('[data-action="theme"]');
+  await check(cut, 'cut, dark');
+  await check(images, 'images, dark');
+  await page.click('[data-action="lang"]');
+  await h.settled(page);
+  states.push(['images, English, dark', await h.axe(page)]);
+  await page.click('[data-action="theme"]');
+  await check(news, 'not a report, English');
+  await check(cut, 'cut, English');
+  await page.setViewportSize({ width: 375, height: 740 });
+  states.push(['cut, English, 375 px', await h.axe(page)]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `at 375 px the page does not scroll sideways: ${overflow} px too wide`);
+  await h.screenshot(page, 'unchecked-phone-english');
+  await page.click('[data-action="lang"]');
   await done();
   for (const [state, violations] of states) assert.deepEqual(violations, [], `axe violations in state “${state}”`);
 });

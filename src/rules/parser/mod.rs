@@ -16,6 +16,7 @@ pub static RULES: &[&dyn Rule] = &[
     &RowValuesMissing,
     &NotAReport,
     &TextCutShort,
+    &RowLabelVariant,
 ];
 
 fn pass_on(code: &str, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
@@ -144,4 +145,13 @@ parser_rule!(
     "把截断当作报告本身的缺项会产生大量误报；而对没有读到的部分说“通过”又会掩盖问题。",
     "Taking a cut for gaps in the report would raise false errors; calling the unread part “passing” would hide them.",
     "……6.属于四类过程性信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n7.属于行政执", "……六、其他需要报告的事项\n本年度未收取信息处理费。"
+);
+parser_rule!(
+    RowLabelVariant, "P-11", "row-label-variant", Notice,
+    "表三的行名与模板写法不同，已按最接近的模板行读取", "a row label of table 3 is written differently from the template",
+    "行名有错别字或写法与模板不同（如“上年转结”“本年新受”“（七）合计”），而与模板中的某一行相近、与其他行都不相近时，按那一行读取，并提示原来的写法；与几行都相近时不作猜测，作为模板之外的行（P-7）。",
+    "When a row label has a typo or is worded differently (“上年转结”, “本年新受”, “（七）合计”) and is close to one template row and to no other, it is read as that row and a notice names the label as written; when it is close to several, nothing is guessed and it is read as an extra row (P-7).",
+    "行名写错时既不应丢掉这一行，也不应读进别的行；提示便于改正用语。",
+    "A misspelt label must neither lose its row nor put it into another; the notice lets the writer fix the wording.",
+    "二、上年转结政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
 );
