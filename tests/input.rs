@@ -525,6 +525,97 @@ fn real_corpus_reports_decode_as_utf8() {
     );
 }
 
+// ---------------------------------------------------------------- line ends, invisible characters, long cells (issue 16)
+
+fn fixture_path(rel: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+fn cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn cli_json(path: &std::path::Path) -> serde_json::Value {
+    let out = cli(&["check", "--format", "json", path.to_str().unwrap()]);
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("nianbao-input-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn a_lone_cr_ends_a_line_in_json_positions_and_in_the_caret_output() {
+    // mac-line-ends.txt is rules/T3-3/invalid.txt with every LF turned into a CR (old Mac
+    // text); the same with LF, and with CRLF, must give the same lines and columns.
+    let mac = fixture_path("input/mac-line-ends.txt");
+    let bytes = std::fs::read(&mac).unwrap();
+    assert!(
+        bytes.contains(&b'\r') && !bytes.contains(&b'\n'),
+        "the fixture has CR line ends only"
+    );
+    let lf = temp_file(
+        "lf.txt",
+        &bytes
+            .iter()
+            .map(|&b| if b == b'\r' { b'\n' } else { b })
+            .collect::<Vec<_>>(),
+    );
+    let crlf = temp_file(
+        "crlf.txt",
+        String::from_utf8(bytes.clone())
+            .unwrap()
+            .replace('\r', "\r\n")
+            .as_bytes(),
+    );
+    let positions = |j: &serde_json::Value| -> Vec<(String, u64, u64)> {
+        j["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap().to_string(),
+                    d["line"].as_u64().unwrap_or(0),
+                    d["column"].as_u64().unwrap_or(0),
+                )
+            })
+            .collect()
+    };
+    let want = positions(&cli_json(&lf));
+    assert!(
+        want.iter().any(|p| p.1 > 20),
+        "findings in the tables, far down: {want:?}"
+    );
+    assert_eq!(positions(&cli_json(&mac)), want, "CR");
+    assert_eq!(positions(&cli_json(&crlf)), want, "CRLF");
+    // The rustc-style output: the same `-->` lines, source lines and carets.
+    let text = |p: &std::path::Path| -> String {
+        String::from_utf8(cli(&["check", p.to_str().unwrap()]).stdout)
+            .unwrap()
+            .replace(p.to_str().unwrap(), "FILE")
+    };
+    let want = text(&lf);
+    assert!(want.contains("  --> FILE:26:47"), "{want}");
+    assert_eq!(text(&mac), want);
+    assert_eq!(text(&crlf), want);
+}
+
 // ---------------------------------------------------------------- no panics
 
 fn wordml_tree() -> impl Strategy<Value = String> {
