@@ -616,6 +616,101 @@ fn a_lone_cr_ends_a_line_in_json_positions_and_in_the_caret_output() {
     assert_eq!(text(&crlf), want);
 }
 
+#[test]
+fn a_cell_that_is_not_a_number_names_its_invisible_characters() {
+    let base = std::fs::read_to_string(fixture_path("rules/_base/report-2021.txt")).unwrap();
+    let src = base.replacen(
+        "| 10 | 1 | 0 | 0 | 1 | 0 | 12 |",
+        "| 1\u{200B}0x | 1 | 0 | 0 | 1 | 0 | 12 |",
+        1,
+    );
+    assert_ne!(src, base);
+    let j = cli_json(&temp_file("invisible-not-a-number.txt", src.as_bytes()));
+    let d = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "P-4")
+        .unwrap_or_else(|| panic!("{}", j["diagnostics"]));
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("“1⟨U+200B⟩0x”不是数字"),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_long_cell_is_quoted_cut_to_a_readable_length() {
+    // A 20 MB run of digits in one cell (P-4) and a 20 MB decimal (S-4, not a whole number):
+    // each message stays short and says how long the text was.
+    let base = std::fs::read_to_string(fixture_path("rules/_base/report-2021.txt")).unwrap();
+    let row = "| 10 | 1 | 0 | 0 | 1 | 0 | 12 |";
+    for (name, cell, code, len) in [
+        (
+            "long-digits.txt",
+            "1234567890".repeat(2_000_000),
+            "P-4",
+            20_000_000,
+        ),
+        (
+            "long-decimal.txt",
+            format!("0.{}", "5".repeat(20_000_000)),
+            "S-4",
+            20_000_002,
+        ),
+    ] {
+        let src = base.replacen(row, &row.replacen("10", &cell, 1), 1);
+        let f = temp_file(name, src.as_bytes());
+        for lang in ["zh", "en"] {
+            let out = cli(&[
+                "check",
+                "--format",
+                "json",
+                "--lang",
+                lang,
+                f.to_str().unwrap(),
+            ]);
+            let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            let d = j["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["code"] == code)
+                .unwrap_or_else(|| panic!("{name}: {}", j["diagnostics"]));
+            let m = d["message"].as_str().unwrap();
+            assert!(
+                m.chars().count() < 200,
+                "{name} {lang}: {} characters",
+                m.chars().count()
+            );
+            let said = if lang == "zh" {
+                format!("…”（共{len}个字符）")
+            } else {
+                format!("…” ({len} characters)")
+            };
+            assert!(
+                m.contains(&format!(
+                    "“{}{said}",
+                    &cell[..nianbao::diagnostic::QUOTE_CHARS]
+                )),
+                "{name} {lang}: {m}"
+            );
+            // Every message of the file is short, and the text output too.
+            for d in j["diagnostics"].as_array().unwrap() {
+                assert!(d.to_string().len() < 4000, "{name}: {d:.200}");
+            }
+        }
+        let text = cli(&["check", f.to_str().unwrap()]).stdout;
+        assert!(
+            text.len() < 10_000,
+            "{name}: the findings for people are {} bytes",
+            text.len()
+        );
+    }
+}
+
 // ---------------------------------------------------------------- no panics
 
 fn wordml_tree() -> impl Strategy<Value = String> {
