@@ -616,6 +616,64 @@ fn a_lone_cr_ends_a_line_in_json_positions_and_in_the_caret_output() {
     assert_eq!(text(&crlf), want);
 }
 
+/// Every `values` array of the tables (the numbers read), by path.
+fn table_values(j: &serde_json::Value) -> Vec<(String, serde_json::Value)> {
+    fn walk(v: &serde_json::Value, at: String, out: &mut Vec<(String, serde_json::Value)>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    if k == "values" {
+                        out.push((at.clone(), x.clone()));
+                    } else {
+                        walk(x, format!("{at}.{k}"), out);
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, x)| walk(x, format!("{at}[{i}]"), out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&j["tables"], String::new(), &mut out);
+    out
+}
+
+#[test]
+fn invisible_characters_inside_numbers_are_read_through() {
+    // invisible-in-numbers.{txt,html} are rules/_base/report-2021 with U+200B, U+200C, U+200D,
+    // U+2060, U+FEFF and U+00AD inside numbers of tables 二 and 三 (one row separated by spaces,
+    // not pipes; one number with a zero-width space on both sides): they read as the base does.
+    for ext in ["txt", "html"] {
+        let base = cli_json(&fixture_path(&format!("rules/_base/report-2021.{ext}")));
+        let f = fixture_path(&format!("input/invisible-in-numbers.{ext}"));
+        let text = std::fs::read_to_string(&f).unwrap();
+        for c in [
+            '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}',
+        ] {
+            assert!(
+                text.contains(c),
+                "{ext}: the fixture holds U+{:04X}",
+                c as u32
+            );
+        }
+        let j = cli_json(&f);
+        let got = table_values(&j);
+        assert!(got.len() > 20, "{ext}: {got:?}");
+        assert_eq!(
+            got,
+            table_values(&base),
+            "{ext}: the same numbers as without the invisible characters"
+        );
+        assert_eq!(
+            j["diagnostics"], base["diagnostics"],
+            "{ext}: no finding the base does not have"
+        );
+    }
+}
+
 #[test]
 fn a_cell_that_is_not_a_number_names_its_invisible_characters() {
     let base = std::fs::read_to_string(fixture_path("rules/_base/report-2021.txt")).unwrap();
