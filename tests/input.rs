@@ -525,6 +525,80 @@ fn real_corpus_reports_decode_as_utf8() {
     );
 }
 
+// ---------------------------------------------------------------- .docx: malformed XML, entities (issue 16)
+
+fn bad_docx_reason(document_xml: &str) -> String {
+    match decode(&docx(document_xml), Some("x.docx")) {
+        Err(InputError::BadDocx { reason }) => reason,
+        other => panic!("{document_xml}: {other:?}"),
+    }
+}
+
+#[test]
+fn docx_with_entities_says_so_rather_than_empty() {
+    // Declared entities (the billion laughs, or one that stands for real text): not expanded,
+    // and said, not "the input is empty".
+    let declared = format!(
+        r#"<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY r "政府信息公开工作年度报告">]><w:document xmlns:w="{W_NS}"><w:body>{}</w:body></w:document>"#,
+        para("&r;")
+    );
+    let r = bad_docx_reason(&declared);
+    assert!(
+        r.contains("实体") && r.contains("/ cannot read the .docx") && r.contains("entities"),
+        "{r}"
+    );
+    // An entity that is not defined at all (HTML's &nbsp;): not well-formed XML.
+    let r = bad_docx_reason(&document(&para("12&nbsp;件")));
+    assert!(
+        r.contains("&nbsp;") && r.contains("未定义的实体") && r.contains("undefined entity"),
+        "{r}"
+    );
+    // The five predefined entities and character references are read as before.
+    let d = ok(
+        &docx(&document(&para(
+            "A&amp;B &lt;&gt; &quot;&apos; &#x4E2D;&#25991;",
+        ))),
+        None,
+    );
+    assert!(
+        html_body(&d).contains("A&amp;B &lt;&gt; &quot;' 中文"),
+        "{}",
+        html_body(&d)
+    );
+}
+
+#[test]
+fn docx_whose_document_is_not_wordprocessingml_says_so() {
+    for xml in [
+        "this is not XML at all",
+        "\u{1}\u{2}garbage<<<>>>",
+        "<document><body><p><r><t>报告</t></r></p></body></document>",
+    ] {
+        let r = bad_docx_reason(xml);
+        assert!(
+            r.contains("没有 Word 文档的内容") && r.contains("holds no Word document"),
+            "{xml}: {r}"
+        );
+    }
+    // Broken XML is refused with quick-xml's reason, in both languages.
+    let r = bad_docx_reason(&document("<w:p><w:r><w:t>报告</w:x></w:r></w:p>"));
+    assert!(
+        r.contains("不是格式正确的XML") && r.contains("not well-formed XML"),
+        "{r}"
+    );
+    // A document cut off in the middle: what is there is read, and the note says so.
+    let cut = document(&para("一、总体情况"));
+    let d = ok(&docx(&cut[..cut.find("</w:t>").unwrap()]), None);
+    assert!(html_body(&d).contains("一、总体情况"));
+    assert!(
+        d.notes.iter().any(|n| n.contains("cut off")),
+        "{:?}",
+        d.notes
+    );
+    // A real document without text is still "empty".
+    assert_eq!(decode(&docx(&document("")), None), Err(InputError::Empty));
+}
+
 // ---------------------------------------------------------------- line ends, invisible characters, long cells (issue 16)
 
 fn fixture_path(rel: &str) -> std::path::PathBuf {

@@ -384,6 +384,12 @@ fn decode_zip(bytes: &[u8]) -> Result<Decoded, InputError> {
             if d.skipped_deletions {
                 notes.push("tracked deletions left out, insertions kept".to_string());
             }
+            if d.truncated {
+                notes.push(
+                    "word/document.xml ends before its elements are closed (the file may be cut off); what was there was read"
+                        .to_string(),
+                );
+            }
             if d.lossy_xml {
                 notes.push(
                     "word/document.xml was not valid UTF-8; invalid bytes replaced with U+FFFD"
