@@ -166,14 +166,26 @@ fn lang_of(l: LangArg) -> Lang {
 
 /// Read and decode one file (or standard input for `-`).
 fn read_input(path: &Path) -> Result<nianbao::input::Decoded, String> {
+    use nianbao::input::{read_limited, ReadError};
     let name = path.display().to_string();
+    // Read up to the size limit and no further: a 2 GB file, /dev/zero or `yes |` is refused
+    // as soon as the limit is passed, with bounded memory.
     let bytes = if name == "-" {
-        let mut b = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b).map(|_| b)
+        read_limited(std::io::stdin().lock(), None)
     } else {
-        std::fs::read(path)
+        match std::fs::File::open(path) {
+            Ok(f) => {
+                // A regular file's length is known (a device's or a pipe's is not).
+                let hint = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+                read_limited(f, hint)
+            }
+            Err(e) => Err(ReadError::Io(e)),
+        }
     };
-    let bytes = bytes.map_err(|e| format!("无法读取文件 / cannot read the file: {e}"))?;
+    let bytes = bytes.map_err(|e| match e {
+        ReadError::Io(e) => format!("无法读取文件 / cannot read the file: {e}"),
+        ReadError::Input(e) => e.to_string(),
+    })?;
     nianbao::input::decode(&bytes, Some(&name)).map_err(|e| e.to_string())
 }
 
