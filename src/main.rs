@@ -96,7 +96,8 @@ struct CheckArgs {
     /// `.csv` (the rows written there, the rest as usual).
     #[arg(long, value_name = "text|csv|none|FILE.csv")]
     summary: Option<String>,
-    /// How many files to check at once (default: one per core).
+    /// How many files to check at once (default, and 0: one per core). Never more than the
+    /// cores or the files.
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
     /// No progress bar (it is shown only when standard error is a terminal and more than one

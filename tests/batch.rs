@@ -494,3 +494,31 @@ fn a_progress_bar_on_a_terminal_only() {
         "--no-progress:\n{seen}"
     );
 }
+
+#[test]
+fn jobs_beyond_the_cores_or_the_files_are_clamped() {
+    // (Checking is CPU-bound: `-j` above the cores or the files only starts idle threads; the
+    // thread count is clamped, the output is what `-j 1` prints, standard error as well.)
+    let (dir, files) = province("jobs");
+    let serial = nianbao(&[
+        "check",
+        "-j",
+        "1",
+        "--format",
+        "json",
+        dir.to_str().unwrap(),
+    ]);
+    for jobs in ["100000", "0"] {
+        let out = nianbao(&[
+            "check",
+            "-j",
+            jobs,
+            "--format",
+            "json",
+            dir.to_str().unwrap(),
+        ]);
+        assert_eq!(stdout(&out), stdout(&serial), "-j {jobs}");
+        assert_eq!(stderr(&out), stderr(&serial), "-j {jobs}");
+        assert_eq!(stdout(&out).lines().count(), files.len());
+    }
+}

@@ -839,3 +839,41 @@ fn in_a_batch_the_run_goes_on_after_an_input_over_the_limit() {
     assert_eq!(out.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+// ---------------------------------------------------------------- -j (issue 16)
+
+#[test]
+fn ten_thousand_jobs_on_five_files_start_no_more_threads_than_make_sense() {
+    // `-j 10000` on five files used to start ten thousand threads and hang; now it runs on at
+    // most five (and at most one per core) and prints what `-j 1` prints. Under the memory cap:
+    // ten thousand 64 MiB stacks would not fit.
+    let dir = tmp("jobs");
+    for i in 0..5 {
+        std::fs::write(dir.join(format!("{i}.txt")), base_text()).unwrap();
+    }
+    let serial = capped_sh(&format!(
+        r#"exec "$0" check -j 1 --format json '{}'"#,
+        dir.display()
+    ));
+    assert_eq!(
+        serial.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&serial.stderr)
+    );
+    for jobs in ["10000", "0"] {
+        let out = capped_sh(&format!(
+            r#"exec "$0" check -j {jobs} --format json '{}'"#,
+            dir.display()
+        ));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "-j {jobs}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.stdout, serial.stdout, "-j {jobs}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 5);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -101,7 +101,23 @@ pub fn input_label(p: &Path) -> String {
 /// default (2 MiB) is smaller than the main thread's (8 MiB).
 const WORKER_STACK: usize = 64 << 20;
 
-/// Runs `work` on every item on `jobs` threads (0: one per core) and hands the results to `emit`
+/// The cores this process may use (1 when that cannot be told).
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// How many worker threads to start for `jobs` asked (`-j`; 0: one per core) and `items`
+/// files: never more than the files (a thread with nothing to do only costs its 64 MiB stack),
+/// never more than the cores (checking is CPU-bound: more threads only hold more files in
+/// memory at once; `-j 10000` used to start ten thousand threads and hang), at least one.
+pub fn worker_threads(jobs: usize, items: usize, cores: usize) -> usize {
+    let cores = cores.max(1);
+    let asked = if jobs == 0 { cores } else { jobs };
+    asked.min(cores).min(items).max(1)
+}
+
+/// Runs `work` on every item on `jobs` threads (0: one per core; clamped by
+/// [`worker_threads`]) and hands the results to `emit`
 /// on the calling thread in the order of `items`, each as soon as it and all before it are done.
 /// Workers take items in order, so only about `jobs` results wait at any time. When `emit`
 /// returns `false` (e.g. a closed pipe) the remaining items are skipped.
@@ -113,7 +129,7 @@ where
     E: FnMut(R) -> bool,
 {
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
+        .num_threads(worker_threads(jobs, items.len(), cores()))
         .stack_size(WORKER_STACK)
         .thread_name(|i| format!("nianbao-check-{i}"))
         .build()
@@ -255,5 +271,27 @@ mod tests {
         assert!(e.any_folder);
         assert_eq!(e.empty, [dir.join("empty")]);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn worker_threads_are_clamped_to_files_and_cores() {
+        // (jobs, files, cores) → threads
+        for (jobs, files, cores, threads) in [
+            (0, 100, 8, 8),
+            (0, 3, 8, 3),
+            (4, 100, 8, 4),
+            (10_000, 5, 2, 2),
+            (10_000, 5, 64, 5),
+            (10_000, 100_000, 16, 16),
+            (1, 100, 8, 1),
+            (3, 0, 8, 1),
+            (0, 10, 0, 1),
+        ] {
+            assert_eq!(
+                worker_threads(jobs, files, cores),
+                threads,
+                "-j {jobs}, {files} files, {cores} cores"
+            );
+        }
     }
 }
