@@ -98,7 +98,7 @@ struct CheckArgs {
     summary: Option<String>,
     /// How many files to check at once (default, and 0: one per core). Never more than the
     /// cores or the files.
-    #[arg(long, short = 'j', value_name = "N")]
+    #[arg(long, short = 'j', value_name = "N", allow_negative_numbers = true)]
     jobs: Option<usize>,
     /// No progress bar (it is shown only when standard error is a terminal and more than one
     /// file is checked).
@@ -135,7 +135,11 @@ fn summary_arg(s: Option<&str>) -> Result<SummaryArg, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // (clap's own errors are English: a Chinese sentence goes before them.)
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return cli::args::report(&e),
+    };
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Rules { format, lang } => {

@@ -496,6 +496,75 @@ fn a_progress_bar_on_a_terminal_only() {
 }
 
 #[test]
+fn argument_errors_are_in_both_languages_and_exit_2() {
+    let f = fixture("rules/_base/report-2021.txt");
+    let f = f.to_str().unwrap();
+    for (args, zh, en) in [
+        (
+            vec!["check", "--frobnicate", f],
+            "未知的参数“--frobnicate”",
+            "unexpected argument '--frobnicate'",
+        ),
+        (
+            vec!["check", f, "--lang"],
+            "选项 --lang <LANG> 缺少取值（可选：zh、en）",
+            "a value is required for '--lang <LANG>'",
+        ),
+        (
+            vec!["check", "--lang", "fr", f],
+            "选项 --lang <LANG> 的值“fr”无效（可选：zh、en）",
+            "invalid value 'fr'",
+        ),
+        (
+            vec!["check", "-j", "abc", f],
+            "选项 --jobs <N> 的值“abc”无效，应为非负整数",
+            "invalid value 'abc' for '--jobs <N>'",
+        ),
+        (
+            vec!["check", "-j", "-3", f],
+            "选项 --jobs <N> 的值“-3”无效，应为非负整数",
+            "invalid value '-3' for '--jobs <N>'",
+        ),
+        (
+            vec!["check"],
+            "缺少必需的参数：<PATH>",
+            "the following required arguments were not provided",
+        ),
+        (
+            vec!["chek", f],
+            "未知的子命令“chek”（可用：check、rules、explain）。是否想用 check？",
+            "unrecognized subcommand 'chek'",
+        ),
+        (
+            vec!["check", "--format", "json", "--format", "text", f],
+            "选项 --format <FORMAT> 只能给一次",
+            "cannot be used multiple times",
+        ),
+        (vec![], "缺少子命令", "Usage: nianbao <COMMAND>"),
+    ] {
+        let out = nianbao(&args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(stdout(&out).is_empty(), "{args:?}");
+        let (z, e) = (err.find(zh), err.find(en));
+        assert!(
+            z.is_some() && e.is_some() && z < e,
+            "{args:?}: Chinese “{zh}” first, then English “{en}”:\n{err}"
+        );
+        assert!(err.starts_with("错误："), "{args:?}: {err}");
+    }
+    // Help and version are no errors: as clap prints them, exit 0.
+    let out = nianbao(&["--version"]);
+    assert_eq!(
+        (out.status.code(), stderr(&out).is_empty()),
+        (Some(0), true)
+    );
+    let out = nianbao(&["check", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("--jobs"));
+}
+
+#[test]
 fn jobs_beyond_the_cores_or_the_files_are_clamped() {
     // (Checking is CPU-bound: `-j` above the cores or the files only starts idle threads; the
     // thread count is clamped, the output is what `-j 1` prints, standard error as well.)

@@ -1,6 +1,7 @@
 //! Batch checking for the command line: finding the report files under folders, checking them
 //! on all cores while printing the results in a fixed order, and the progress bar.
 
+pub mod args;
 pub mod summary;
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
