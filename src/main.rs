@@ -246,6 +246,11 @@ fn run_check(args: CheckArgs) -> ExitCode {
     for dir in &expanded.empty {
         eprintln!("nianbao: {}: 没有找到报告文件（.html .htm .txt .docx）/ no report files (.html .htm .txt .docx) found", dir.display());
     }
+    // Links are not followed in folders: each is said here (standard error, so that JSON Lines
+    // on standard output stay pure) and counted in the summary.
+    for s in &expanded.skipped {
+        eprintln!("nianbao: {}: {}", s.path.display(), s.reason);
+    }
     let inputs = expanded.inputs;
     if inputs.is_empty() {
         return ExitCode::from(2);
@@ -306,7 +311,14 @@ fn run_check(args: CheckArgs) -> ExitCode {
         previous,
         render: !csv_stdout,
     };
-    let mut totals = Totals::default();
+    let mut totals = Totals {
+        skipped_links: expanded
+            .skipped
+            .iter()
+            .map(|s| s.path.display().to_string())
+            .collect(),
+        ..Totals::default()
+    };
     let mut any_error = false;
     let mut failed = false;
     let mut write_failed = false;

@@ -32,16 +32,43 @@ impl Input {
 
 /// What the paths on the command line stand for: files in the order given; each folder
 /// replaced by the report files under it (any depth), sorted by path. `empty` lists the folders
-/// that held none.
+/// that held none; `skipped` the symbolic links found in folders, which are not followed.
 pub struct Expanded {
     pub inputs: Vec<Input>,
     pub any_folder: bool,
     pub empty: Vec<PathBuf>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// A symbolic link inside a folder that was not followed (a link may lead out of the folder,
+/// to a file checked twice, or round in a loop), with why, in both languages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// Why a symbolic link met in a folder is skipped, or `None` for one that does not matter (a
+/// link to a file that is not a report by its name).
+fn skipped_link(path: &Path) -> Option<String> {
+    let (zh, en) = match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => ("指向文件夹的符号链接", "a symbolic link to a folder"),
+        Ok(_) if has_report_extension(path) => ("指向文件的符号链接", "a symbolic link to a file"),
+        Err(_) if has_report_extension(path) => {
+            return Some("已跳过失效的符号链接（目标不存在或无法访问）/ skipped a broken symbolic link (its target is missing or cannot be reached)".into())
+        }
+        _ => return None,
+    };
+    Some(format!(
+        "已跳过{zh}：文件夹中的链接不跟随（可能指向文件夹之外、重复的文件或形成循环），要检查请直接给出它的目标 / \
+         skipped {en}: links in folders are not followed (one may lead outside the folder, to a file checked twice or round a loop); name its target to check it"
+    ))
 }
 
 pub fn expand(paths: &[PathBuf]) -> Expanded {
     let mut inputs = Vec::new();
     let mut empty = Vec::new();
+    let mut skipped = Vec::new();
     let mut any_folder = false;
     for p in paths {
         if p.as_os_str() != "-" && p.is_dir() {
@@ -53,6 +80,15 @@ pub fn expand(paths: &[PathBuf]) -> Expanded {
                     Ok(e) => {
                         if e.file_type().is_file() && has_report_extension(e.path()) {
                             inputs.push(Input::File(e.into_path()));
+                        } else if e.path_is_symlink() && e.depth() > 0 {
+                            // (walkdir lists links without following them; the folder named on
+                            // the command line is followed if it is a link itself)
+                            if let Some(reason) = skipped_link(e.path()) {
+                                skipped.push(Skipped {
+                                    path: e.into_path(),
+                                    reason,
+                                });
+                            }
                         }
                     }
                     Err(err) => {
@@ -78,6 +114,7 @@ pub fn expand(paths: &[PathBuf]) -> Expanded {
         inputs,
         any_folder,
         empty,
+        skipped,
     }
 }
 
@@ -271,6 +308,7 @@ mod tests {
         );
         assert!(e.any_folder);
         assert_eq!(e.empty, [dir.join("empty")]);
+        assert!(e.skipped.is_empty());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -294,5 +332,55 @@ mod tests {
                 "-j {jobs}, {files} files, {cores} cores"
             );
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_in_folders_are_skipped_and_said() {
+        use std::os::unix::fs::symlink;
+        let dir = std::env::temp_dir().join(format!("nianbao-links-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("d/sub")).unwrap();
+        std::fs::write(dir.join("d/a.txt"), "x").unwrap();
+        std::fs::write(dir.join("d/sub/b.txt"), "x").unwrap();
+        symlink(dir.join("d/a.txt"), dir.join("d/link.txt")).unwrap();
+        symlink(dir.join("d/sub"), dir.join("d/linked-folder")).unwrap();
+        symlink(dir.join("d/missing.txt"), dir.join("d/broken.txt")).unwrap();
+        symlink(dir.join("d/a.txt"), dir.join("d/not-a-report.pdf")).unwrap();
+        symlink(&dir, dir.join("d/loop")).unwrap();
+        let e = expand(&[dir.join("d")]);
+        let names = |p: &[PathBuf]| -> Vec<String> {
+            p.iter()
+                .map(|p| p.strip_prefix(dir.join("d")).unwrap().display().to_string())
+                .collect()
+        };
+        assert_eq!(
+            names(
+                &e.inputs
+                    .iter()
+                    .map(|i| i.path().to_path_buf())
+                    .collect::<Vec<_>>()
+            ),
+            ["a.txt", "sub/b.txt"]
+        );
+        let skipped: Vec<PathBuf> = e.skipped.iter().map(|s| s.path.clone()).collect();
+        assert_eq!(
+            names(&skipped),
+            ["broken.txt", "link.txt", "linked-folder", "loop"]
+        );
+        for s in &e.skipped {
+            assert!(
+                s.reason.starts_with("已跳过")
+                    && s.reason.contains("/ skipped")
+                    && s.reason.contains("symbolic link"),
+                "{}",
+                s.reason
+            );
+        }
+        assert!(e.skipped[0].reason.contains("broken"));
+        // A folder named on the command line is read even when it is a link itself.
+        let e = expand(&[dir.join("d/linked-folder")]);
+        assert_eq!(e.inputs.len(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
