@@ -649,7 +649,8 @@ fn argument_errors_are_in_both_languages_and_exit_2() {
 #[test]
 fn jobs_beyond_the_cores_or_the_files_are_clamped() {
     // (Checking is CPU-bound: `-j` above the cores or the files only starts idle threads; the
-    // thread count is clamped, the output is what `-j 1` prints, standard error as well.)
+    // thread count is clamped, the output is what `-j 1` prints, standard error as well. The
+    // `-j 10000` that used to hang is tests/pathological.rs's, behind a hang guard.)
     let (dir, files) = province("jobs");
     let serial = nianbao(&[
         "check",
@@ -659,7 +660,7 @@ fn jobs_beyond_the_cores_or_the_files_are_clamped() {
         "json",
         dir.to_str().unwrap(),
     ]);
-    for jobs in ["100000", "0"] {
+    for jobs in ["64", "0"] {
         let out = nianbao(&[
             "check",
             "-j",
