@@ -96,8 +96,9 @@ struct CheckArgs {
     /// `.csv` (the rows written there, the rest as usual).
     #[arg(long, value_name = "text|csv|none|FILE.csv")]
     summary: Option<String>,
-    /// How many files to check at once (default: one per core).
-    #[arg(long, short = 'j', value_name = "N")]
+    /// How many files to check at once (default, and 0: one per core). Never more than the
+    /// cores or the files.
+    #[arg(long, short = 'j', value_name = "N", allow_negative_numbers = true)]
     jobs: Option<usize>,
     /// No progress bar (it is shown only when standard error is a terminal and more than one
     /// file is checked).
@@ -134,7 +135,11 @@ fn summary_arg(s: Option<&str>) -> Result<SummaryArg, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // (clap's own errors are English: a Chinese sentence goes before them.)
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return cli::args::report(&e),
+    };
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Rules { format, lang } => {
@@ -166,14 +171,26 @@ fn lang_of(l: LangArg) -> Lang {
 
 /// Read and decode one file (or standard input for `-`).
 fn read_input(path: &Path) -> Result<nianbao::input::Decoded, String> {
+    use nianbao::input::{read_limited, ReadError};
     let name = path.display().to_string();
+    // Read up to the size limit and no further: a 2 GB file, /dev/zero or `yes |` is refused
+    // as soon as the limit is passed, with bounded memory.
     let bytes = if name == "-" {
-        let mut b = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b).map(|_| b)
+        read_limited(std::io::stdin().lock(), None)
     } else {
-        std::fs::read(path)
+        match std::fs::File::open(path) {
+            Ok(f) => {
+                // A regular file's length is known (a device's or a pipe's is not).
+                let hint = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+                read_limited(f, hint)
+            }
+            Err(e) => Err(ReadError::Io(e)),
+        }
     };
-    let bytes = bytes.map_err(|e| format!("无法读取文件 / cannot read the file: {e}"))?;
+    let bytes = bytes.map_err(|e| match e {
+        ReadError::Io(e) => format!("无法读取文件 / cannot read the file: {e}"),
+        ReadError::Input(e) => e.to_string(),
+    })?;
     nianbao::input::decode(&bytes, Some(&name)).map_err(|e| e.to_string())
 }
 
@@ -228,6 +245,11 @@ fn run_check(args: CheckArgs) -> ExitCode {
     let expanded = cli::expand(&args.files);
     for dir in &expanded.empty {
         eprintln!("nianbao: {}: 没有找到报告文件（.html .htm .txt .docx）/ no report files (.html .htm .txt .docx) found", dir.display());
+    }
+    // Links are not followed in folders: each is said here (standard error, so that JSON Lines
+    // on standard output stay pure) and counted in the summary.
+    for s in &expanded.skipped {
+        eprintln!("nianbao: {}: {}", s.path.display(), s.reason);
     }
     let inputs = expanded.inputs;
     if inputs.is_empty() {
@@ -289,7 +311,14 @@ fn run_check(args: CheckArgs) -> ExitCode {
         previous,
         render: !csv_stdout,
     };
-    let mut totals = Totals::default();
+    let mut totals = Totals {
+        skipped_links: expanded
+            .skipped
+            .iter()
+            .map(|s| s.path.display().to_string())
+            .collect(),
+        ..Totals::default()
+    };
     let mut any_error = false;
     let mut failed = false;
     let mut write_failed = false;

@@ -61,8 +61,13 @@ pub struct Position {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let b = text.as_bytes();
+        // A line ends at LF, CRLF or a lone CR (old Mac text): the next line starts after it.
         let mut line_starts = vec![0];
-        line_starts.extend(memchr::memchr_iter(b'\n', b).map(|i| i + 1));
+        line_starts.extend(
+            memchr::memchr2_iter(b'\n', b'\r', b)
+                .filter(|&i| b[i] == b'\n' || b.get(i + 1) != Some(&b'\n'))
+                .map(|i| i + 1),
+        );
         // A checkpoint at the first char boundary at least CHECKPOINT bytes after the last one.
         let mut utf16_checkpoints = vec![(0, 0)];
         let (mut at, mut units) = (0, 0);
@@ -117,14 +122,16 @@ impl LineIndex {
         self.line_starts.get(line).copied().unwrap_or(0)
     }
 
-    /// The byte range of a 0-based line, without its line terminator.
+    /// The byte range of a 0-based line, without its line terminator (LF, CRLF or CR).
     pub fn line_span(&self, text: &str, line: usize) -> Span {
         let start = self.line_start(line).min(text.len());
+        // The next line starts just after this one's terminator (LF, or a lone CR).
         let mut end = self
             .line_starts
             .get(line + 1)
             .map(|s| s - 1)
-            .unwrap_or(text.len());
+            .unwrap_or(text.len())
+            .min(text.len());
         if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
             end -= 1;
         }
@@ -172,6 +179,53 @@ mod tests {
         assert_eq!((p.line, p.column, p.offset), (1, 1, 0));
         let p = idx.position(text, 10_000);
         assert_eq!(p.line, 3);
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line_as_lf_and_crlf_do() {
+        // Old Mac text (CR), Unix (LF), Windows (CRLF), mixed, blank lines of each kind.
+        let text = "一、总体情况\r𠀀ab\r\rc\nd\r\ne\r\r\nf\r";
+        let idx = LineIndex::new(text);
+        // The lines as a reference splitter cuts them, with each line's start.
+        let mut lines: Vec<(usize, &str)> = Vec::new();
+        let (mut start, mut i) = (0, 0);
+        let b = text.as_bytes();
+        while i < b.len() {
+            let term = match (b[i], b.get(i + 1)) {
+                (b'\r', Some(b'\n')) => 2,
+                (b'\r' | b'\n', _) => 1,
+                _ => 0,
+            };
+            if term > 0 {
+                lines.push((start, &text[start..i]));
+                i += term;
+                start = i;
+            } else {
+                i += 1;
+            }
+        }
+        lines.push((start, &text[start..]));
+        assert_eq!(
+            lines.iter().map(|l| l.1).collect::<Vec<_>>(),
+            ["一、总体情况", "𠀀ab", "", "c", "d", "e", "", "f", ""]
+        );
+        for (n, (start, line)) in lines.iter().enumerate() {
+            assert_eq!(
+                idx.line_span(text, n),
+                Span::new(*start, start + line.len()),
+                "line {n}"
+            );
+            for (k, _) in line.char_indices().chain([(line.len(), ' ')]) {
+                let p = idx.position(text, start + k);
+                assert_eq!(
+                    (p.line, p.column),
+                    (n + 1, line[..k].encode_utf16().count() + 1),
+                    "line {n}, byte {k}"
+                );
+            }
+        }
+        let p = idx.position(text, text.find('c').unwrap());
+        assert_eq!((p.line, p.column), (4, 1));
     }
 
     #[test]

@@ -494,3 +494,183 @@ fn a_progress_bar_on_a_terminal_only() {
         "--no-progress:\n{seen}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_in_a_folder_are_skipped_and_said() {
+    // Links are not followed inside folders (one may lead outside, to a file checked twice or
+    // round a loop): each is named on standard error, with why, and counted in the summary;
+    // standard output stays pure JSON Lines.
+    use std::os::unix::fs::symlink;
+    let dir = tmp("links");
+    let real = put(&dir, "d/real.txt", &fixture("rules/_base/report-2021.txt"));
+    std::fs::create_dir_all(dir.join("elsewhere")).unwrap();
+    put(
+        &dir,
+        "elsewhere/other.txt",
+        &fixture("rules/T3-3/invalid.txt"),
+    );
+    symlink(&real, dir.join("d/alias.txt")).unwrap();
+    symlink(dir.join("elsewhere"), dir.join("d/folder")).unwrap();
+    symlink(dir.join("d/gone.txt"), dir.join("d/broken.html")).unwrap();
+    symlink(&real, dir.join("d/notes.md")).unwrap(); // not a report by its name: nothing to say
+    let d = dir.join("d");
+    let d = d.to_str().unwrap();
+
+    let out = nianbao(&["check", "--format", "json", d]);
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("standard output is JSON Lines"))
+        .collect();
+    assert_eq!(lines.len(), 1, "only the real file is checked");
+    let err = stderr(&out);
+    for (name, what) in [
+        ("alias.txt", "a symbolic link to a file"),
+        ("folder", "a symbolic link to a folder"),
+        ("broken.html", "a broken symbolic link"),
+    ] {
+        let line = err
+            .lines()
+            .find(|l| l.contains(&format!("/d/{name}:")))
+            .unwrap_or_else(|| panic!("{name} is named:\n{err}"));
+        assert!(line.contains("已跳过") && line.contains(what), "{line}");
+    }
+    assert!(!err.contains("notes.md"), "{err}");
+    assert!(err.contains("symbolic links skipped (links in folders are not followed; name the target to check it): 3"), "the summary (on standard error with JSON):\n{err}");
+
+    // For people: the notices on standard error, the count and the paths in the summary after
+    // the findings.
+    let out = nianbao(&["check", d]);
+    let summary = &stdout(&out)[stdout(&out).find("── 汇总").unwrap()..];
+    assert!(
+        summary.contains("跳过的符号链接") && summary.contains(": 3"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("/d/alias.txt")
+            && summary.contains("/d/folder")
+            && summary.contains("/d/broken.html"),
+        "{summary}"
+    );
+    assert_eq!(
+        stderr(&out)
+            .lines()
+            .filter(|l| l.contains("已跳过"))
+            .count(),
+        3,
+        "{}",
+        stderr(&out)
+    );
+    // A link named on the command line is read: only links met inside folders are skipped.
+    let alias = dir.join("d/alias.txt");
+    assert_eq!(
+        nianbao(&["check", alias.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+    let out = nianbao(&[
+        "check",
+        "--format",
+        "json",
+        dir.join("d/folder").to_str().unwrap(),
+    ]);
+    assert_eq!(stdout(&out).lines().count(), 1);
+}
+
+#[test]
+fn argument_errors_are_in_both_languages_and_exit_2() {
+    let f = fixture("rules/_base/report-2021.txt");
+    let f = f.to_str().unwrap();
+    for (args, zh, en) in [
+        (
+            vec!["check", "--frobnicate", f],
+            "未知的参数“--frobnicate”",
+            "unexpected argument '--frobnicate'",
+        ),
+        (
+            vec!["check", f, "--lang"],
+            "选项 --lang <LANG> 缺少取值（可选：zh、en）",
+            "a value is required for '--lang <LANG>'",
+        ),
+        (
+            vec!["check", "--lang", "fr", f],
+            "选项 --lang <LANG> 的值“fr”无效（可选：zh、en）",
+            "invalid value 'fr'",
+        ),
+        (
+            vec!["check", "-j", "abc", f],
+            "选项 --jobs <N> 的值“abc”无效，应为非负整数",
+            "invalid value 'abc' for '--jobs <N>'",
+        ),
+        (
+            vec!["check", "-j", "-3", f],
+            "选项 --jobs <N> 的值“-3”无效，应为非负整数",
+            "invalid value '-3' for '--jobs <N>'",
+        ),
+        (
+            vec!["check"],
+            "缺少必需的参数：<PATH>",
+            "the following required arguments were not provided",
+        ),
+        (
+            vec!["chek", f],
+            "未知的子命令“chek”（可用：check、rules、explain）。是否想用 check？",
+            "unrecognized subcommand 'chek'",
+        ),
+        (
+            vec!["check", "--format", "json", "--format", "text", f],
+            "选项 --format <FORMAT> 只能给一次",
+            "cannot be used multiple times",
+        ),
+        (vec![], "缺少子命令", "Usage: nianbao <COMMAND>"),
+    ] {
+        let out = nianbao(&args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(stdout(&out).is_empty(), "{args:?}");
+        let (z, e) = (err.find(zh), err.find(en));
+        assert!(
+            z.is_some() && e.is_some() && z < e,
+            "{args:?}: Chinese “{zh}” first, then English “{en}”:\n{err}"
+        );
+        assert!(err.starts_with("错误："), "{args:?}: {err}");
+    }
+    // Help and version are no errors: as clap prints them, exit 0.
+    let out = nianbao(&["--version"]);
+    assert_eq!(
+        (out.status.code(), stderr(&out).is_empty()),
+        (Some(0), true)
+    );
+    let out = nianbao(&["check", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("--jobs"));
+}
+
+#[test]
+fn jobs_beyond_the_cores_or_the_files_are_clamped() {
+    // (Checking is CPU-bound: `-j` above the cores or the files only starts idle threads; the
+    // thread count is clamped, the output is what `-j 1` prints, standard error as well. The
+    // `-j 10000` that used to hang is tests/pathological.rs's, behind a hang guard.)
+    let (dir, files) = province("jobs");
+    let serial = nianbao(&[
+        "check",
+        "-j",
+        "1",
+        "--format",
+        "json",
+        dir.to_str().unwrap(),
+    ]);
+    for jobs in ["64", "0"] {
+        let out = nianbao(&[
+            "check",
+            "-j",
+            jobs,
+            "--format",
+            "json",
+            dir.to_str().unwrap(),
+        ]);
+        assert_eq!(stdout(&out), stdout(&serial), "-j {jobs}");
+        assert_eq!(stderr(&out), stderr(&serial), "-j {jobs}");
+        assert_eq!(stdout(&out).lines().count(), files.len());
+    }
+}

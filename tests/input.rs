@@ -525,6 +525,324 @@ fn real_corpus_reports_decode_as_utf8() {
     );
 }
 
+// ---------------------------------------------------------------- .docx: malformed XML, entities (issue 16)
+
+fn bad_docx_reason(document_xml: &str) -> String {
+    match decode(&docx(document_xml), Some("x.docx")) {
+        Err(InputError::BadDocx { reason }) => reason,
+        other => panic!("{document_xml}: {other:?}"),
+    }
+}
+
+#[test]
+fn docx_with_entities_says_so_rather_than_empty() {
+    // Declared entities (the billion laughs, or one that stands for real text): not expanded,
+    // and said, not "the input is empty".
+    let declared = format!(
+        r#"<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY r "政府信息公开工作年度报告">]><w:document xmlns:w="{W_NS}"><w:body>{}</w:body></w:document>"#,
+        para("&r;")
+    );
+    let r = bad_docx_reason(&declared);
+    assert!(
+        r.contains("实体") && r.contains("/ cannot read the .docx") && r.contains("entities"),
+        "{r}"
+    );
+    // An entity that is not defined at all (HTML's &nbsp;): not well-formed XML.
+    let r = bad_docx_reason(&document(&para("12&nbsp;件")));
+    assert!(
+        r.contains("&nbsp;") && r.contains("未定义的实体") && r.contains("undefined entity"),
+        "{r}"
+    );
+    // The five predefined entities and character references are read as before.
+    let d = ok(
+        &docx(&document(&para(
+            "A&amp;B &lt;&gt; &quot;&apos; &#x4E2D;&#25991;",
+        ))),
+        None,
+    );
+    assert!(
+        html_body(&d).contains("A&amp;B &lt;&gt; &quot;' 中文"),
+        "{}",
+        html_body(&d)
+    );
+}
+
+#[test]
+fn docx_whose_document_is_not_wordprocessingml_says_so() {
+    for xml in [
+        "this is not XML at all",
+        "\u{1}\u{2}garbage<<<>>>",
+        "<document><body><p><r><t>报告</t></r></p></body></document>",
+    ] {
+        let r = bad_docx_reason(xml);
+        assert!(
+            r.contains("没有 Word 文档的内容") && r.contains("holds no Word document"),
+            "{xml}: {r}"
+        );
+    }
+    // Broken XML is refused with quick-xml's reason, in both languages.
+    let r = bad_docx_reason(&document("<w:p><w:r><w:t>报告</w:x></w:r></w:p>"));
+    assert!(
+        r.contains("不是格式正确的XML") && r.contains("not well-formed XML"),
+        "{r}"
+    );
+    // A document cut off in the middle: what is there is read, and the note says so.
+    let cut = document(&para("一、总体情况"));
+    let d = ok(&docx(&cut[..cut.find("</w:t>").unwrap()]), None);
+    assert!(html_body(&d).contains("一、总体情况"));
+    assert!(
+        d.notes.iter().any(|n| n.contains("cut off")),
+        "{:?}",
+        d.notes
+    );
+    // A real document without text is still "empty".
+    assert_eq!(decode(&docx(&document("")), None), Err(InputError::Empty));
+}
+
+// ---------------------------------------------------------------- line ends, invisible characters, long cells (issue 16)
+
+fn fixture_path(rel: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+fn cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn cli_json(path: &std::path::Path) -> serde_json::Value {
+    let out = cli(&["check", "--format", "json", path.to_str().unwrap()]);
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("nianbao-input-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn a_lone_cr_ends_a_line_in_json_positions_and_in_the_caret_output() {
+    // mac-line-ends.txt is rules/T3-3/invalid.txt with every LF turned into a CR (old Mac
+    // text); the same with LF, and with CRLF, must give the same lines and columns.
+    let mac = fixture_path("input/mac-line-ends.txt");
+    let bytes = std::fs::read(&mac).unwrap();
+    assert!(
+        bytes.contains(&b'\r') && !bytes.contains(&b'\n'),
+        "the fixture has CR line ends only"
+    );
+    let lf = temp_file(
+        "lf.txt",
+        &bytes
+            .iter()
+            .map(|&b| if b == b'\r' { b'\n' } else { b })
+            .collect::<Vec<_>>(),
+    );
+    let crlf = temp_file(
+        "crlf.txt",
+        String::from_utf8(bytes.clone())
+            .unwrap()
+            .replace('\r', "\r\n")
+            .as_bytes(),
+    );
+    let positions = |j: &serde_json::Value| -> Vec<(String, u64, u64)> {
+        j["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap().to_string(),
+                    d["line"].as_u64().unwrap_or(0),
+                    d["column"].as_u64().unwrap_or(0),
+                )
+            })
+            .collect()
+    };
+    let want = positions(&cli_json(&lf));
+    assert!(
+        want.iter().any(|p| p.1 > 20),
+        "findings in the tables, far down: {want:?}"
+    );
+    assert_eq!(positions(&cli_json(&mac)), want, "CR");
+    assert_eq!(positions(&cli_json(&crlf)), want, "CRLF");
+    // The rustc-style output: the same `-->` lines, source lines and carets.
+    let text = |p: &std::path::Path| -> String {
+        String::from_utf8(cli(&["check", p.to_str().unwrap()]).stdout)
+            .unwrap()
+            .replace(p.to_str().unwrap(), "FILE")
+    };
+    let want = text(&lf);
+    assert!(want.contains("  --> FILE:26:47"), "{want}");
+    assert_eq!(text(&mac), want);
+    assert_eq!(text(&crlf), want);
+}
+
+/// Every `values` array of the tables (the numbers read), by path.
+fn table_values(j: &serde_json::Value) -> Vec<(String, serde_json::Value)> {
+    fn walk(v: &serde_json::Value, at: String, out: &mut Vec<(String, serde_json::Value)>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    if k == "values" {
+                        out.push((at.clone(), x.clone()));
+                    } else {
+                        walk(x, format!("{at}.{k}"), out);
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, x)| walk(x, format!("{at}[{i}]"), out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&j["tables"], String::new(), &mut out);
+    out
+}
+
+#[test]
+fn invisible_characters_inside_numbers_are_read_through() {
+    // invisible-in-numbers.{txt,html} are rules/_base/report-2021 with U+200B, U+200C, U+200D,
+    // U+2060, U+FEFF and U+00AD inside numbers of tables 二 and 三 (one row separated by spaces,
+    // not pipes; one number with a zero-width space on both sides): they read as the base does.
+    for ext in ["txt", "html"] {
+        let base = cli_json(&fixture_path(&format!("rules/_base/report-2021.{ext}")));
+        let f = fixture_path(&format!("input/invisible-in-numbers.{ext}"));
+        let text = std::fs::read_to_string(&f).unwrap();
+        for c in [
+            '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}',
+        ] {
+            assert!(
+                text.contains(c),
+                "{ext}: the fixture holds U+{:04X}",
+                c as u32
+            );
+        }
+        let j = cli_json(&f);
+        let got = table_values(&j);
+        assert!(got.len() > 20, "{ext}: {got:?}");
+        assert_eq!(
+            got,
+            table_values(&base),
+            "{ext}: the same numbers as without the invisible characters"
+        );
+        assert_eq!(
+            j["diagnostics"], base["diagnostics"],
+            "{ext}: no finding the base does not have"
+        );
+    }
+}
+
+#[test]
+fn a_cell_that_is_not_a_number_names_its_invisible_characters() {
+    let base = std::fs::read_to_string(fixture_path("rules/_base/report-2021.txt")).unwrap();
+    let src = base.replacen(
+        "| 10 | 1 | 0 | 0 | 1 | 0 | 12 |",
+        "| 1\u{200B}0x | 1 | 0 | 0 | 1 | 0 | 12 |",
+        1,
+    );
+    assert_ne!(src, base);
+    let j = cli_json(&temp_file("invisible-not-a-number.txt", src.as_bytes()));
+    let d = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "P-4")
+        .unwrap_or_else(|| panic!("{}", j["diagnostics"]));
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("“1⟨U+200B⟩0x”不是数字"),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_long_cell_is_quoted_cut_to_a_readable_length() {
+    // A 20 MB run of digits in one cell (P-4) and a 20 MB decimal (S-4, not a whole number):
+    // each message stays short and says how long the text was.
+    let base = std::fs::read_to_string(fixture_path("rules/_base/report-2021.txt")).unwrap();
+    let row = "| 10 | 1 | 0 | 0 | 1 | 0 | 12 |";
+    for (name, cell, code, len) in [
+        (
+            "long-digits.txt",
+            "1234567890".repeat(2_000_000),
+            "P-4",
+            20_000_000,
+        ),
+        (
+            "long-decimal.txt",
+            format!("0.{}", "5".repeat(20_000_000)),
+            "S-4",
+            20_000_002,
+        ),
+    ] {
+        let src = base.replacen(row, &row.replacen("10", &cell, 1), 1);
+        let f = temp_file(name, src.as_bytes());
+        for lang in ["zh", "en"] {
+            let out = cli(&[
+                "check",
+                "--format",
+                "json",
+                "--lang",
+                lang,
+                f.to_str().unwrap(),
+            ]);
+            let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            let d = j["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["code"] == code)
+                .unwrap_or_else(|| panic!("{name}: {}", j["diagnostics"]));
+            let m = d["message"].as_str().unwrap();
+            assert!(
+                m.chars().count() < 200,
+                "{name} {lang}: {} characters",
+                m.chars().count()
+            );
+            let said = if lang == "zh" {
+                format!("…”（共{len}个字符）")
+            } else {
+                format!("…” ({len} characters)")
+            };
+            assert!(
+                m.contains(&format!(
+                    "“{}{said}",
+                    &cell[..nianbao::diagnostic::QUOTE_CHARS]
+                )),
+                "{name} {lang}: {m}"
+            );
+            // Every message of the file is short, and the text output too.
+            for d in j["diagnostics"].as_array().unwrap() {
+                assert!(d.to_string().len() < 4000, "{name}: {d:.200}");
+            }
+        }
+        let text = cli(&["check", f.to_str().unwrap()]).stdout;
+        assert!(
+            text.len() < 10_000,
+            "{name}: the findings for people are {} bytes",
+            text.len()
+        );
+    }
+}
+
 // ---------------------------------------------------------------- no panics
 
 fn wordml_tree() -> impl Strategy<Value = String> {

@@ -691,3 +691,189 @@ fn fuzz_regressions_and_harness() {
     harness::decode(b"PK\x03\x04");
     harness::decode(base.as_bytes());
 }
+
+// ---------------------------------------------------------------- the input limit while reading (issue 16)
+
+/// Address space the CLI gets in the limit tests (1 GiB): reading a 2 GB input whole cannot
+/// fit, so a run that does not stop at the 64 MiB limit dies instead of passing.
+const MEMORY_CAP_KIB: u64 = 1 << 20;
+
+/// Hang guard only, not a speed target: each run below takes milliseconds, and an input read
+/// to its (endless) end would never answer.
+const HANG_GUARD: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Runs `script` under `sh` with the memory cap, `$0` being the CLI; kills the whole process
+/// group if it has not answered within [`HANG_GUARD`].
+fn capped_sh(script: &str) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let child = Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {MEMORY_CAP_KIB} || exit 99; {script}"))
+        .arg(env!("CARGO_BIN_EXE_nianbao"))
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(HANG_GUARD) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill")
+                .args(["-KILL", "--", &format!("-{pid}")])
+                .status();
+            panic!("`{script}` did not answer within {HANG_GUARD:?} (hang guard)");
+        }
+    }
+}
+
+fn assert_refused_as_too_large(what: &str, out: &std::process::Output) {
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{what}: exit 2 as for other unreadable input; stdout {stdout:.300}, stderr {stderr:.300}"
+    );
+    assert!(
+        stdout.contains("输入过大")
+            && stdout.contains("the input is too large")
+            && stdout.contains("67108864"),
+        "{what}: {stdout:.300}"
+    );
+    assert!(
+        !stderr.contains("memory allocation"),
+        "{what}: {stderr:.300}"
+    );
+}
+
+#[test]
+fn dev_zero_is_refused_at_the_limit_with_bounded_memory() {
+    let out = capped_sh(r#"exec "$0" check /dev/zero"#);
+    assert_refused_as_too_large("/dev/zero", &out);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("已停止读取"));
+}
+
+#[test]
+fn an_endless_pipe_on_standard_input_is_refused_at_the_limit() {
+    let out = capped_sh(r#"yes | "$0" check -"#);
+    assert_refused_as_too_large("yes | nianbao check -", &out);
+    let out = capped_sh(r#"yes 政府信息公开工作年度报告 | "$0" check --format json -"#);
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        j["error"]
+            .as_str()
+            .unwrap()
+            .contains("the input is too large"),
+        "{j}"
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_sparse_two_gigabyte_file_is_refused_without_being_read() {
+    let dir = tmp("sparse");
+    let big = dir.join("2GB.txt");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(2 << 30)
+        .unwrap();
+    let out = capped_sh(&format!(r#"exec "$0" check '{}'"#, big.display()));
+    assert_refused_as_too_large("a 2 GB file", &out);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("2147483648 字节"),
+        "the size is said"
+    );
+    // --previous reads through the same door.
+    let report = dir.join("report.txt");
+    std::fs::write(&report, base_text()).unwrap();
+    let out = capped_sh(&format!(
+        r#"exec "$0" check --previous '{}' '{}'"#,
+        big.display(),
+        report.display()
+    ));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("the input is too large"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn in_a_batch_the_run_goes_on_after_an_input_over_the_limit() {
+    let dir = tmp("over-limit-batch");
+    std::fs::File::create(dir.join("1-huge.txt"))
+        .unwrap()
+        .set_len(2 << 30)
+        .unwrap();
+    std::fs::write(dir.join("2-report.txt"), base_text()).unwrap();
+    let out = capped_sh(&format!(
+        r#"exec "$0" check -j 2 --format json /dev/zero '{}'"#,
+        dir.display()
+    ));
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "{}", String::from_utf8_lossy(&out.stderr));
+    for j in &lines[..2] {
+        assert!(
+            j["error"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("the input is too large"),
+            "{j}"
+        );
+    }
+    assert_eq!(
+        lines[2]["document"]["format"], "2021",
+        "the report after them is checked"
+    );
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+// ---------------------------------------------------------------- -j (issue 16)
+
+#[test]
+fn ten_thousand_jobs_on_five_files_start_no_more_threads_than_make_sense() {
+    // `-j 10000` on five files used to start ten thousand threads and hang; now it runs on at
+    // most five (and at most one per core) and prints what `-j 1` prints. Under the memory cap:
+    // ten thousand 64 MiB stacks would not fit.
+    let dir = tmp("jobs");
+    for i in 0..5 {
+        std::fs::write(dir.join(format!("{i}.txt")), base_text()).unwrap();
+    }
+    let serial = capped_sh(&format!(
+        r#"exec "$0" check -j 1 --format json '{}'"#,
+        dir.display()
+    ));
+    assert_eq!(
+        serial.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&serial.stderr)
+    );
+    for jobs in ["10000", "0"] {
+        let out = capped_sh(&format!(
+            r#"exec "$0" check -j {jobs} --format json '{}'"#,
+            dir.display()
+        ));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "-j {jobs}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.stdout, serial.stdout, "-j {jobs}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 5);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,6 +1,7 @@
 //! Batch checking for the command line: finding the report files under folders, checking them
 //! on all cores while printing the results in a fixed order, and the progress bar.
 
+pub mod args;
 pub mod summary;
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
@@ -31,16 +32,43 @@ impl Input {
 
 /// What the paths on the command line stand for: files in the order given; each folder
 /// replaced by the report files under it (any depth), sorted by path. `empty` lists the folders
-/// that held none.
+/// that held none; `skipped` the symbolic links found in folders, which are not followed.
 pub struct Expanded {
     pub inputs: Vec<Input>,
     pub any_folder: bool,
     pub empty: Vec<PathBuf>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// A symbolic link inside a folder that was not followed (a link may lead out of the folder,
+/// to a file checked twice, or round in a loop), with why, in both languages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// Why a symbolic link met in a folder is skipped, or `None` for one that does not matter (a
+/// link to a file that is not a report by its name).
+fn skipped_link(path: &Path) -> Option<String> {
+    let (zh, en) = match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => ("指向文件夹的符号链接", "a symbolic link to a folder"),
+        Ok(_) if has_report_extension(path) => ("指向文件的符号链接", "a symbolic link to a file"),
+        Err(_) if has_report_extension(path) => {
+            return Some("已跳过失效的符号链接（目标不存在或无法访问）/ skipped a broken symbolic link (its target is missing or cannot be reached)".into())
+        }
+        _ => return None,
+    };
+    Some(format!(
+        "已跳过{zh}：文件夹中的链接不跟随（可能指向文件夹之外、重复的文件或形成循环），要检查请直接给出它的目标 / \
+         skipped {en}: links in folders are not followed (one may lead outside the folder, to a file checked twice or round a loop); name its target to check it"
+    ))
 }
 
 pub fn expand(paths: &[PathBuf]) -> Expanded {
     let mut inputs = Vec::new();
     let mut empty = Vec::new();
+    let mut skipped = Vec::new();
     let mut any_folder = false;
     for p in paths {
         if p.as_os_str() != "-" && p.is_dir() {
@@ -52,6 +80,15 @@ pub fn expand(paths: &[PathBuf]) -> Expanded {
                     Ok(e) => {
                         if e.file_type().is_file() && has_report_extension(e.path()) {
                             inputs.push(Input::File(e.into_path()));
+                        } else if e.path_is_symlink() && e.depth() > 0 {
+                            // (walkdir lists links without following them; the folder named on
+                            // the command line is followed if it is a link itself)
+                            if let Some(reason) = skipped_link(e.path()) {
+                                skipped.push(Skipped {
+                                    path: e.into_path(),
+                                    reason,
+                                });
+                            }
                         }
                     }
                     Err(err) => {
@@ -77,6 +114,7 @@ pub fn expand(paths: &[PathBuf]) -> Expanded {
         inputs,
         any_folder,
         empty,
+        skipped,
     }
 }
 
@@ -101,7 +139,23 @@ pub fn input_label(p: &Path) -> String {
 /// default (2 MiB) is smaller than the main thread's (8 MiB).
 const WORKER_STACK: usize = 64 << 20;
 
-/// Runs `work` on every item on `jobs` threads (0: one per core) and hands the results to `emit`
+/// The cores this process may use (1 when that cannot be told).
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// How many worker threads to start for `jobs` asked (`-j`; 0: one per core) and `items`
+/// files: never more than the files (a thread with nothing to do only costs its 64 MiB stack),
+/// never more than the cores (checking is CPU-bound: more threads only hold more files in
+/// memory at once; `-j 10000` used to start ten thousand threads and hang), at least one.
+pub fn worker_threads(jobs: usize, items: usize, cores: usize) -> usize {
+    let cores = cores.max(1);
+    let asked = if jobs == 0 { cores } else { jobs };
+    asked.min(cores).min(items).max(1)
+}
+
+/// Runs `work` on every item on `jobs` threads (0: one per core; clamped by
+/// [`worker_threads`]) and hands the results to `emit`
 /// on the calling thread in the order of `items`, each as soon as it and all before it are done.
 /// Workers take items in order, so only about `jobs` results wait at any time. When `emit`
 /// returns `false` (e.g. a closed pipe) the remaining items are skipped.
@@ -113,7 +167,7 @@ where
     E: FnMut(R) -> bool,
 {
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
+        .num_threads(worker_threads(jobs, items.len(), cores()))
         .stack_size(WORKER_STACK)
         .thread_name(|i| format!("nianbao-check-{i}"))
         .build()
@@ -254,6 +308,79 @@ mod tests {
         );
         assert!(e.any_folder);
         assert_eq!(e.empty, [dir.join("empty")]);
+        assert!(e.skipped.is_empty());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn worker_threads_are_clamped_to_files_and_cores() {
+        // (jobs, files, cores) → threads
+        for (jobs, files, cores, threads) in [
+            (0, 100, 8, 8),
+            (0, 3, 8, 3),
+            (4, 100, 8, 4),
+            (10_000, 5, 2, 2),
+            (10_000, 5, 64, 5),
+            (10_000, 100_000, 16, 16),
+            (1, 100, 8, 1),
+            (3, 0, 8, 1),
+            (0, 10, 0, 1),
+        ] {
+            assert_eq!(
+                worker_threads(jobs, files, cores),
+                threads,
+                "-j {jobs}, {files} files, {cores} cores"
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_in_folders_are_skipped_and_said() {
+        use std::os::unix::fs::symlink;
+        let dir = std::env::temp_dir().join(format!("nianbao-links-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("d/sub")).unwrap();
+        std::fs::write(dir.join("d/a.txt"), "x").unwrap();
+        std::fs::write(dir.join("d/sub/b.txt"), "x").unwrap();
+        symlink(dir.join("d/a.txt"), dir.join("d/link.txt")).unwrap();
+        symlink(dir.join("d/sub"), dir.join("d/linked-folder")).unwrap();
+        symlink(dir.join("d/missing.txt"), dir.join("d/broken.txt")).unwrap();
+        symlink(dir.join("d/a.txt"), dir.join("d/not-a-report.pdf")).unwrap();
+        symlink(&dir, dir.join("d/loop")).unwrap();
+        let e = expand(&[dir.join("d")]);
+        let names = |p: &[PathBuf]| -> Vec<String> {
+            p.iter()
+                .map(|p| p.strip_prefix(dir.join("d")).unwrap().display().to_string())
+                .collect()
+        };
+        assert_eq!(
+            names(
+                &e.inputs
+                    .iter()
+                    .map(|i| i.path().to_path_buf())
+                    .collect::<Vec<_>>()
+            ),
+            ["a.txt", "sub/b.txt"]
+        );
+        let skipped: Vec<PathBuf> = e.skipped.iter().map(|s| s.path.clone()).collect();
+        assert_eq!(
+            names(&skipped),
+            ["broken.txt", "link.txt", "linked-folder", "loop"]
+        );
+        for s in &e.skipped {
+            assert!(
+                s.reason.starts_with("已跳过")
+                    && s.reason.contains("/ skipped")
+                    && s.reason.contains("symbolic link"),
+                "{}",
+                s.reason
+            );
+        }
+        assert!(e.skipped[0].reason.contains("broken"));
+        // A folder named on the command line is read even when it is a link itself.
+        let e = expand(&[dir.join("d/linked-folder")]);
+        assert_eq!(e.inputs.len(), 1);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

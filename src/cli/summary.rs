@@ -98,7 +98,12 @@ pub struct Totals {
     pub formats: BTreeMap<&'static str, usize>,
     /// code → (name, severity, findings, files)
     pub rules: BTreeMap<String, (String, &'static str, usize, usize)>,
+    /// Symbolic links met in folders and not followed (their paths as printed).
+    pub skipped_links: Vec<String>,
 }
+
+/// Most skipped links named in the summary (the notices before it name every one).
+const SKIPPED_SHOWN: usize = 10;
 
 impl Totals {
     pub fn add(&mut self, r: &Record) {
@@ -148,6 +153,24 @@ impl Totals {
                 "无法读取或检查 / could not be read or checked: {}",
                 self.failed
             );
+        }
+        if !self.skipped_links.is_empty() {
+            let n = self.skipped_links.len();
+            let _ = writeln!(
+                out,
+                "跳过的符号链接（文件夹中的链接不跟随，要检查请直接给出目标）/ symbolic links skipped (links in folders are not followed; name the target to check it): {n}"
+            );
+            for p in self.skipped_links.iter().take(SKIPPED_SHOWN) {
+                let _ = writeln!(out, "  {p}");
+            }
+            if n > SKIPPED_SHOWN {
+                let _ = writeln!(
+                    out,
+                    "  …另有 {} 个 / … and {} more",
+                    n - SKIPPED_SHOWN,
+                    n - SKIPPED_SHOWN
+                );
+            }
         }
         // The formats in a fixed order, then any other.
         let mut formats: Vec<String> = Vec::new();

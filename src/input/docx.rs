@@ -42,6 +42,9 @@ pub(crate) struct DocxHtml {
     pub list_labels: usize,
     /// Optional parts (numbering, styles) that could not be read.
     pub unreadable_parts: Vec<&'static str>,
+    /// `word/document.xml` ended with elements still open (a cut-off file): what was there
+    /// was read.
+    pub truncated: bool,
 }
 
 /// What a ZIP archive turned out to be.
@@ -193,15 +196,51 @@ pub(crate) fn docx_xml_to_html(
         numbering,
         ..Converter::default()
     };
-    conv.run(&text).map_err(|e| {
-        bad(
+    conv.run(&text).map_err(|e| match e {
+        RunError::Xml(e) => bad(
             &format!("word/document.xml 不是格式正确的XML（{e}）"),
             &format!("word/document.xml is not well-formed XML ({e})"),
-        )
+        ),
+        // Word never writes a DTD (the package format forbids one); its entities are not
+        // expanded (an exponential "billion laughs" is a few hundred bytes), so the text they
+        // stand for cannot be read.
+        RunError::DeclaredEntities => bad(
+            "word/document.xml 含有文档类型定义（<!DOCTYPE>）中声明的实体（<!ENTITY>），Word 不会写入这种内容；\
+             为安全起见不展开实体，文件可能是伪造或被改动过的",
+            "word/document.xml declares entities (<!ENTITY> in a <!DOCTYPE>), which Word never writes; \
+             entities are not expanded, for safety, so the file may be forged or altered",
+        ),
+        RunError::UndefinedEntity(name) => bad(
+            &format!("word/document.xml 使用了未定义的实体“&{name};”，不是格式正确的XML"),
+            &format!("word/document.xml uses the undefined entity “&{name};”: it is not well-formed XML"),
+        ),
     })?;
+    if !conv.saw_wordml {
+        return Err(bad(
+            "word/document.xml 中没有 Word 文档的内容（没有 WordprocessingML 的 w:document 元素），文件可能已损坏",
+            "word/document.xml holds no Word document (no WordprocessingML w:document element); the file may be damaged",
+        ));
+    }
+    let truncated = conv.truncated;
     let mut out = conv.finish();
     out.lossy_xml = lossy_xml;
+    out.truncated = truncated;
     Ok(out)
+}
+
+/// Why `word/document.xml` could not be converted.
+enum RunError {
+    Xml(quick_xml::Error),
+    /// A `<!DOCTYPE>` that declares entities.
+    DeclaredEntities,
+    /// A reference to an entity that is neither predefined nor a character reference.
+    UndefinedEntity(String),
+}
+
+impl From<quick_xml::Error> for RunError {
+    fn from(e: quick_xml::Error) -> Self {
+        RunError::Xml(e)
+    }
 }
 
 /// Elements we track on the element stack.
@@ -285,6 +324,10 @@ struct Converter {
     skipped_deletions: bool,
     numbering: Option<Numbering>,
     list_labels: usize,
+    /// An element of the WordprocessingML namespace was seen.
+    saw_wordml: bool,
+    /// Elements were still open at the end of the XML.
+    truncated: bool,
 }
 
 /// Most open paragraphs/tables/cells at once; deeper ones are flattened.
@@ -299,7 +342,7 @@ const MAX_PARA_DEPTH: usize = 8;
 const MAX_SPAN: u32 = 1000;
 
 impl Converter {
-    fn run(&mut self, xml: &str) -> quick_xml::Result<()> {
+    fn run(&mut self, xml: &str) -> Result<(), RunError> {
         let mut reader = NsReader::from_str(xml);
         loop {
             let (ns, event) = reader.read_resolved_event()?;
@@ -335,21 +378,35 @@ impl Converter {
                     let t = t.into_inner();
                     self.push_text(&t);
                 }
-                Event::GeneralRef(r) if self.in_text() => {
+                Event::GeneralRef(r) => {
                     let resolved = if r.is_char_ref() {
                         r.resolve_char_ref().ok().flatten().map(String::from)
                     } else {
-                        quick_xml::escape::resolve_predefined_entity(&r).map(String::from)
+                        // (anywhere, not only in text: an undefined entity is not well-formed XML)
+                        match quick_xml::escape::resolve_predefined_entity(&r) {
+                            Some(s) => Some(s.to_string()),
+                            None => {
+                                return Err(RunError::UndefinedEntity(r.chars().take(40).collect()))
+                            }
+                        }
                     };
-                    if let Some(s) = resolved {
+                    if let Some(s) = resolved.filter(|_| self.in_text()) {
                         self.push_text(&s);
                     }
+                }
+                Event::DocType(d)
+                    if d.as_bytes()
+                        .windows(8)
+                        .any(|w| w.eq_ignore_ascii_case(b"<!ENTITY")) =>
+                {
+                    return Err(RunError::DeclaredEntities);
                 }
                 Event::Eof => break,
                 _ => {}
             }
         }
         // Unclosed elements (quick-xml reports most of these as errors): close them.
+        self.truncated = !self.elements.is_empty();
         while let Some(el) = self.elements.pop() {
             self.end(el);
         }
@@ -403,6 +460,7 @@ impl Converter {
         if !ns.is_some_and(|n| NS_W.contains(&n)) {
             return El::Other;
         }
+        self.saw_wordml = true;
         if self.skipping > 0 {
             return El::Other;
         }
@@ -616,6 +674,7 @@ impl Converter {
             lossy_xml: false,
             list_labels: self.list_labels,
             unreadable_parts: Vec::new(),
+            truncated: false,
         }
     }
 }

@@ -4,7 +4,9 @@
 //! panics. It works in this order:
 //!
 //! 1. Size: empty input is [`InputError::Empty`], more than
-//!    [`MAX_INPUT_BYTES`] is [`InputError::TooLarge`].
+//!    [`MAX_INPUT_BYTES`] is [`InputError::TooLarge`]. Files and standard input are read with
+//!    [`read_limited`], which stops at the limit: a 2 GB file or an endless pipe is refused
+//!    without being read into memory.
 //! 2. Containers: a ZIP (`PK\x03\x04`) holding `word/document.xml` is a
 //!    `.docx` whatever its name; its paragraphs and tables are converted to
 //!    HTML ([`InputKind::Html`]): `<p>` per paragraph, `<table>` with
@@ -77,6 +79,9 @@ pub enum InputError {
     Empty,
     /// More than the limit.
     TooLarge { size: usize, limit: usize },
+    /// More than the limit, found while reading a stream (standard input, a pipe, a device)
+    /// whose size is not known beforehand: reading stopped after `limit` bytes.
+    TooLargeStream { limit: usize },
     /// Not text: a binary format, or bytes that do not decode to text.
     /// `reason` is a complete bilingual message saying what the file looks like.
     Binary { reason: String },
@@ -94,12 +99,66 @@ impl fmt::Display for InputError {
                 "输入过大：{size} 字节，上限为 {limit} 字节 / \
                  the input is too large: {size} bytes, the limit is {limit} bytes"
             ),
+            InputError::TooLargeStream { limit } => write!(
+                f,
+                "输入过大：超过 {limit} 字节（{mib} MiB）的上限，已停止读取 / \
+                 the input is too large: more than the limit of {limit} bytes ({mib} MiB); reading stopped there",
+                mib = limit >> 20
+            ),
             InputError::Binary { reason } | InputError::BadDocx { reason } => f.write_str(reason),
         }
     }
 }
 
 impl std::error::Error for InputError {}
+
+/// Reads a whole input, but never more than [`MAX_INPUT_BYTES`] + 1 bytes: a larger one
+/// (a 2 GB file, `/dev/zero`, an endless pipe) is refused as soon as the limit is passed, with
+/// memory bounded by the limit. `size_hint` (a regular file's length) lets a file that is
+/// known to be too large be refused before anything is read, and sizes the buffer.
+pub fn read_limited(
+    reader: impl std::io::Read,
+    size_hint: Option<u64>,
+) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read as _;
+    let limit = MAX_INPUT_BYTES;
+    if let Some(size) = size_hint.filter(|&s| s > limit as u64) {
+        return Err(ReadError::Input(InputError::TooLarge {
+            size: usize::try_from(size).unwrap_or(usize::MAX),
+            limit,
+        }));
+    }
+    let mut buf = Vec::with_capacity(size_hint.map_or(0, |s| s as usize + 1).min(limit + 1));
+    reader
+        .take(limit as u64 + 1)
+        .read_to_end(&mut buf)
+        .map_err(ReadError::Io)?;
+    if buf.len() > limit {
+        // A stream, or a file longer than its length said (still growing, or a device).
+        return Err(ReadError::Input(InputError::TooLargeStream { limit }));
+    }
+    Ok(buf)
+}
+
+/// Why [`read_limited`] gave no bytes.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The reader failed.
+    Io(std::io::Error),
+    /// The input is over the limit ([`InputError::TooLarge`] or [`InputError::TooLargeStream`]).
+    Input(InputError),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Io(e) => write!(f, "无法读取 / cannot read: {e}"),
+            ReadError::Input(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
 
 /// A valid-UTF-8 file with at least this many non-ASCII characters is read as
 /// UTF-8 even if a `<meta>` declares another encoding.
@@ -383,6 +442,12 @@ fn decode_zip(bytes: &[u8]) -> Result<Decoded, InputError> {
             }
             if d.skipped_deletions {
                 notes.push("tracked deletions left out, insertions kept".to_string());
+            }
+            if d.truncated {
+                notes.push(
+                    "word/document.xml ends before its elements are closed (the file may be cut off); what was there was read"
+                        .to_string(),
+                );
             }
             if d.lossy_xml {
                 notes.push(

@@ -139,7 +139,7 @@ fn letters(n: u32, base: u8) -> String {
     }
     let letter = char::from(base + ((n - 1) % 26) as u8);
     let times = ((n - 1) / 26 + 1).min(10) as usize;
-    std::iter::repeat(letter).take(times).collect()
+    std::iter::repeat_n(letter, times).collect()
 }
 
 fn cyclic(n: u32, chars: &[char]) -> String {

@@ -756,17 +756,19 @@ fn report_row(
                 && text
                     .chars()
                     .all(|ch| ch.is_ascii_digit() || ",.+-".contains(ch));
+            let q = crate::diagnostic::quote(text);
             let (zh, en) = if too_long {
                 (
-                    format!("{zh_t}“{label}”第{}列“{text}”有{digits}位数字，超出可准确读取的范围（15位），不可能是件数", i + 1),
-                    format!("{en_t}, row “{label}”, column {}: “{text}” has {digits} digits, more than can be read exactly (15); it cannot be a count", i + 1),
+                    format!("{zh_t}“{label}”第{}列{}有{digits}位数字，超出可准确读取的范围（15位），不可能是件数", i + 1, q.zh),
+                    format!("{en_t}, row “{label}”, column {}: {} has {digits} digits, more than can be read exactly (15); it cannot be a count", i + 1, q.en),
                 )
             } else {
                 (
-                    format!("{zh_t}“{label}”第{}列“{text}”不是数字", i + 1),
+                    format!("{zh_t}“{label}”第{}列{}不是数字", i + 1, q.zh),
                     format!(
-                        "{en_t}, row “{label}”, column {}: “{text}” is not a number",
-                        i + 1
+                        "{en_t}, row “{label}”, column {}: {} is not a number",
+                        i + 1,
+                        q.en
                     ),
                 )
             };

@@ -23,12 +23,22 @@ pub fn fold_num(c: char) -> char {
     }
 }
 
+/// Characters that show as nothing and may sit inside a number copied from a web page or a
+/// PDF: zero-width space, non-joiner and joiner, word joiner, a byte order mark (zero-width
+/// no-break space) and the soft hyphen. A number is read through them, as through a space.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
 /// Parse the text of one cell.
 pub fn parse_value(raw: &str) -> Value {
     let t: String = raw
         .chars()
         .map(fold_num)
-        .filter(|c| !c.is_whitespace() && *c != '\u{00A0}' && *c != '\u{3000}')
+        .filter(|c| !c.is_whitespace() && *c != '\u{00A0}' && *c != '\u{3000}' && !is_invisible(*c))
         .collect();
     if t.is_empty() {
         return Value::Blank;
@@ -137,7 +147,11 @@ pub fn value_run_at(s: &str, at: usize) -> Option<usize> {
     let first = fold_num(first_raw);
     let boundary = |k: usize| {
         rest[k..].chars().next().is_none_or(|c| {
-            c.is_whitespace() || is_strong_sep(c) || c == '\u{00A0}' || c == '\u{3000}'
+            c.is_whitespace()
+                || is_strong_sep(c)
+                || c == '\u{00A0}'
+                || c == '\u{3000}'
+                || is_invisible(c)
         })
     };
     // A number.
@@ -164,6 +178,13 @@ pub fn value_run_at(s: &str, at: usize) -> Option<usize> {
             if f.is_ascii_digit() {
                 prev_digit = true;
                 end = k0 + k + c.len_utf8();
+            } else if is_invisible(c)
+                && prev_digit
+                && it
+                    .peek()
+                    .is_some_and(|&(_, n)| fold_num(n).is_ascii_digit() || is_invisible(n))
+            {
+                // "7\u{200B}1" shows as 71: the run goes on (trailing ones are not part of it).
             } else if (f == '.' || f == ',')
                 && prev_digit
                 && it
@@ -289,7 +310,7 @@ fn material(text: &str, from: usize, limit: usize, leading_label: bool) -> (usiz
             if sep_before.is_none() {
                 sep_before = Some(p);
             }
-        } else if !(c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}') {
+        } else if !(c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}' || is_invisible(c)) {
             sep_before = None;
         }
         p += c.len_utf8();
@@ -307,7 +328,12 @@ fn material(text: &str, from: usize, limit: usize, leading_label: bool) -> (usiz
         s[start..limit].starts_with(is_strong_sep) || s[from..start].contains(is_strong_sep);
     while p < limit {
         let c = s[p..].chars().next().unwrap_or(' ');
-        if is_strong_sep(c) || c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}' {
+        if is_strong_sep(c)
+            || c.is_whitespace()
+            || c == '\u{00A0}'
+            || c == '\u{3000}'
+            || is_invisible(c)
+        {
             p += c.len_utf8();
             end = p;
             continue;
@@ -352,10 +378,12 @@ pub fn pieces(text: &str, start: usize, end: usize) -> (Vec<Piece>, bool) {
     };
     let mut out = Vec::new();
     let blank = |c: char| c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}';
+    // Invisible characters are trimmed from a piece's ends but do not split one ("7\u{200B}1").
+    let trim = |c: char| blank(c) || is_invisible(c);
     let trimmed = |a: usize, b: usize| -> (usize, usize) {
         let piece = &text[a..b];
-        let lead = piece.len() - piece.trim_start_matches(blank).len();
-        let body = piece.trim_matches(blank);
+        let lead = piece.len() - piece.trim_start_matches(trim).len();
+        let body = piece.trim_matches(trim);
         (a + lead, a + lead + body.len())
     };
     if cell_mode {
@@ -396,12 +424,15 @@ pub fn pieces(text: &str, start: usize, end: usize) -> (Vec<Piece>, bool) {
             let at = start + k;
             if blank(c) {
                 if let Some(a) = cur.take() {
-                    out.push(Piece {
-                        start: a,
-                        end: at,
-                        new_line,
-                    });
-                    new_line = false;
+                    let (a, b) = trimmed(a, at);
+                    if a < b {
+                        out.push(Piece {
+                            start: a,
+                            end: b,
+                            new_line,
+                        });
+                        new_line = false;
+                    }
                 }
                 if c == '\n' && !out.is_empty() {
                     new_line = true;
@@ -411,11 +442,14 @@ pub fn pieces(text: &str, start: usize, end: usize) -> (Vec<Piece>, bool) {
             }
         }
         if let Some(a) = cur {
-            out.push(Piece {
-                start: a,
-                end,
-                new_line,
-            });
+            let (a, b) = trimmed(a, end);
+            if a < b {
+                out.push(Piece {
+                    start: a,
+                    end: b,
+                    new_line,
+                });
+            }
         }
     }
     (out, cell_mode)
@@ -482,6 +516,37 @@ mod tests {
         ));
         assert!(matches!(parse_value("1,23"), Value::Unreadable { .. }));
         assert!(matches!(parse_value("abc"), Value::Unreadable { .. }));
+    }
+
+    #[test]
+    fn invisible_characters_inside_a_number_are_read_through() {
+        for c in [
+            '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}',
+        ] {
+            let cell = format!("{c}7{c}1{c}");
+            assert_eq!(parse_value(&cell), num(71.0), "{cell:?}");
+            assert_eq!(parse_value(&format!("1{c},234")), num(1234.0));
+            assert_eq!(parse_value(&c.to_string()), Value::Blank);
+            // A run of digits does not break there, in plain text and between pipes.
+            let t = format!("计 7{c}1 2{c} 3");
+            let (a, b) = material_end(&t, "计".len(), t.len());
+            let (p, _) = pieces(&t, a, b);
+            assert_eq!(
+                texts(&t, &p),
+                vec![format!("7{c}1").as_str(), "2", "3"],
+                "{t:?}"
+            );
+            let t = format!("计 | 7{c}1 | {c} | 3 |");
+            let (a, b) = material_end(&t, "计".len(), t.len());
+            let (p, _) = pieces(&t, a, b);
+            assert_eq!(
+                texts(&t, &p),
+                vec![format!("7{c}1").as_str(), "", "3"],
+                "{t:?}"
+            );
+            let end = value_run_at(&format!("7{c}1{c}件"), 0).unwrap();
+            assert_eq!(end, format!("7{c}1").len());
+        }
     }
 
     fn texts<'a>(t: &'a str, p: &[Piece]) -> Vec<&'a str> {

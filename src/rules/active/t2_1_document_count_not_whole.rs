@@ -1,5 +1,5 @@
 use super::DOCUMENT_ROWS;
-use crate::diagnostic::{Diagnostic, Msg};
+use crate::diagnostic::{quote, Diagnostic, Msg};
 use crate::model::{CellRef, TableId, Value};
 use crate::rules::util::fmt;
 use crate::rules::RuleCtx;
@@ -46,10 +46,10 @@ impl DocumentCountNotWhole {
                     out.push(
                         Self::META
                             .diag(Msg::new(
-                                format!("表二“{zh}”的“{col}”为“{}”，件数应为非负整数", cell.raw.trim()),
+                                format!("表二“{zh}”的“{col}”为{}，件数应为非负整数", quote(cell.raw.trim()).zh),
                                 format!(
-                                    "table 2, {en}, “{col_en}” reads “{}”; a number of documents must be a whole number ≥ 0",
-                                    cell.raw.trim()
+                                    "table 2, {en}, “{col_en}” reads {}; a number of documents must be a whole number ≥ 0",
+                                    quote(cell.raw.trim()).en
                                 ),
                             ))
                             .at(cell.span)

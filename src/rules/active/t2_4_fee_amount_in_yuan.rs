@@ -1,5 +1,5 @@
 use super::{header_unit, Unit};
-use crate::diagnostic::{Diagnostic, Msg, Related};
+use crate::diagnostic::{quote, Diagnostic, Msg, Related};
 use crate::model::{CellRef, TableId, Value};
 use crate::rules::meta::body::{body, Level};
 use crate::rules::util::fmt;
@@ -73,10 +73,10 @@ impl FeeAmountInYuan {
             out.push(
                 Self::META
                     .diag(Msg::new(
-                        format!("行政事业性收费金额写作“{}”，单位是元，而该栏按格式模板以万元为单位", cell.raw.trim()),
+                        format!("行政事业性收费金额写作{}，单位是元，而该栏按格式模板以万元为单位", quote(cell.raw.trim()).zh),
                         format!(
-                            "the fee amount reads “{}”, in yuan, but the column is in 万元 (10,000 yuan)",
-                            cell.raw.trim()
+                            "the fee amount reads {}, in yuan, but the column is in 万元 (10,000 yuan)",
+                            quote(cell.raw.trim()).en
                         ),
                     ))
                     .at(cell.span)

@@ -1,5 +1,5 @@
 use super::{header_unit, unit_en, unit_of, unit_zh, Unit};
-use crate::diagnostic::{Diagnostic, Msg, Related};
+use crate::diagnostic::{quote, Diagnostic, Msg, Related};
 use crate::model::{CellRef, TableId, Value};
 use crate::rules::util::fmt;
 use crate::rules::RuleCtx;
@@ -56,14 +56,14 @@ impl ProcurementUnitMismatch {
         let mut d = Self::META
             .diag(Msg::new(
                 format!(
-                    "采购总金额写作“{}”，单位是{}，而表头单位为{}",
-                    cell.raw.trim(),
+                    "采购总金额写作{}，单位是{}，而表头单位为{}",
+                    quote(cell.raw.trim()).zh,
                     unit_zh(cell_unit),
                     unit_zh(header)
                 ),
                 format!(
-                    "the procurement total reads “{}”, in {}, but the header says {}",
-                    cell.raw.trim(),
+                    "the procurement total reads {}, in {}, but the header says {}",
+                    quote(cell.raw.trim()).en,
                     unit_en(cell_unit),
                     unit_en(header)
                 ),

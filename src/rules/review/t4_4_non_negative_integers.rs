@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, Msg};
+use crate::diagnostic::{quote, Diagnostic, Msg};
 use crate::model::{CellRef, TableId, Value};
 use crate::rules::util::fmt;
 use crate::rules::RuleCtx;
@@ -34,8 +34,8 @@ impl NonNegativeIntegers {
                 out.push(
                     Self::META
                         .diag(Msg::new(
-                            format!("表四“{col}”为“{}”，案件数应为非负整数", cell.raw.trim()),
-                            format!("table 4, column {} ({col}) reads “{}”; a case count must be a whole number ≥ 0", c + 1, cell.raw.trim()),
+                            format!("表四“{col}”为{}，案件数应为非负整数", quote(cell.raw.trim()).zh),
+                            format!("table 4, column {} ({col}) reads {}; a case count must be a whole number ≥ 0", c + 1, quote(cell.raw.trim()).en),
                         ))
                         .at(cell.span)
                         .on(CellRef::new(TableId::ReviewLitigation, "values", c))

@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, Msg};
+use crate::diagnostic::{quote, Diagnostic, Msg};
 use crate::model::{CellRef, TableId, Value};
 use crate::rules::util::{col_en, col_zh, fmt};
 use crate::rules::RuleCtx;
@@ -36,8 +36,8 @@ impl CountNotWhole {
                     out.push(
                         Self::META
                             .diag(Msg::new(
-                                format!("表三“{label}”的“{}”为“{}”，申请件数应为非负整数", col_zh(c), cell.raw.trim()),
-                                format!("table 3, row “{label}”, column “{}” reads “{}”; a count of requests must be a whole number ≥ 0", col_en(c), cell.raw.trim()),
+                                format!("表三“{label}”的“{}”为{}，申请件数应为非负整数", col_zh(c), quote(cell.raw.trim()).zh),
+                                format!("table 3, row “{label}”, column “{}” reads {}; a count of requests must be a whole number ≥ 0", col_en(c), quote(cell.raw.trim()).en),
                             ))
                             .at(cell.span)
                             .on(CellRef::new(TableId::Requests, &row.key, c))

@@ -1,4 +1,4 @@
-use crate::diagnostic::{Diagnostic, Msg};
+use crate::diagnostic::{quote, Diagnostic, Msg};
 use crate::model::{CellRef, TableId};
 use crate::rules::RuleCtx;
 
@@ -40,7 +40,10 @@ impl ColumnCount {
                         ))
                         .at(r.label_span)
                         .on(CellRef::new(TableId::Requests, &r.key, 6))
-                        .note(Msg::new(format!("“{}”多出：{}", r.label, r.extra_values.join("、")), format!("“{}” has in addition: {}", r.label, r.extra_values.join(", ")))),
+                        .note(Msg::new(
+                            format!("“{}”多出：{}", r.label, r.extra_values.iter().map(|v| quote(v).zh).collect::<Vec<_>>().join("、")),
+                            format!("“{}” has in addition: {}", r.label, r.extra_values.iter().map(|v| quote(v).en).collect::<Vec<_>>().join(", ")),
+                        )),
                 );
             }
         }
