@@ -708,6 +708,8 @@ async function takePreload() {
   const store = globalThis.chrome?.storage?.session;
   if (!key || !store) return false;
   const { [key]: item } = await store.get(key);
+  // A one-shot hand-off: the copy of the portal page is deleted as soon as it is read.
+  await store.remove(key);
   if (!item?.html) return false;
   setHtmlInput(item.html, htmlToText(item.html), { type: 'example', name: item.name ?? '' });
   return true;

@@ -381,6 +381,7 @@ test('report page with a known error: outlined cell, tooltip with the arithmetic
   assert.deepEqual(fullCodes, e.findings, 'the full checker finds the same');
   assert.equal(await full.evaluate(() => document.querySelector('[data-summary]').dataset.errors), String(e.result.summary.errors));
   await shot(full, 'full-checker-preloaded');
+  assert.deepEqual(await handoffs(), [], 'the full checker deletes the copy as soon as it has read it');
   await page.bringToFront();
   await new Promise((r) => setTimeout(r, 1100)); // past the one-per-second limit: a real second click
   await clickPanel(page, tabId, '[data-action="full"]');
