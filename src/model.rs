@@ -299,8 +299,9 @@ pub struct ReportEvidence {
 pub struct AgencyEvidence {
     /// Where the name was read: `title`, `opening` (the sentence that names the report),
     /// `pageTitle` (the HTML `<title>`), `compiler` (由…编制), `signature`, `contact`
-    /// (请与…联系), `metaField` (发布机构, 来源), `subject` (the body doing the year's work);
-    /// `None` when no name was read.
+    /// (请与…联系), `header` (a name alone on the first line, when there is no title),
+    /// `metaField` (发布机构, 来源), `subject` (the body doing the year's work), `account`
+    /// (“…”微信公众号); `None` when no name was read.
     pub source: Option<&'static str>,
     /// The words it was read from, as written (white space removed).
     pub words: Option<String>,

@@ -192,6 +192,19 @@ pub fn meta(doc: &Document, sections: &[Section]) -> Meta {
     cands.extend(compilers(&intro));
     cands.extend(signature(text));
     cands.extend(contacts(&intro));
+    // No title: a first line that is nothing but a name heads the page ("浑南区国资局").
+    if found.title.is_none() {
+        if let Some(l) = head
+            .lines()
+            .filter_map(strip_chrome)
+            .map(squeeze)
+            .find(|l| !l.is_empty())
+        {
+            if read_name(&l).is_some_and(|n| n.len() == l.len()) {
+                cands.push(Cand::new(&l, "header", &l));
+            }
+        }
+    }
     if let Some(v) = meta_field(head, &["发布机构", "信息来源", "来源"]) {
         cands.push(Cand::new(&v, "metaField", &v));
     }
@@ -200,6 +213,7 @@ pub fn meta(doc: &Document, sections: &[Section]) -> Meta {
             cands.push(Cand::new(n, "subject", &o.words));
         }
     }
+    cands.extend(accounts(&intro));
     let (agency, agency_evidence) = choose_agency(&cands, &intro);
     Meta {
         title,
@@ -259,7 +273,13 @@ fn year_and_agency(t: &str) -> (Option<i32>, Option<String>) {
         .filter_map(|k| t.find(k))
         .min()
         .unwrap_or(t.len());
-    let years = years_in(&t[..kw]);
+    // Not the year of a number or date ("2018-04736", "/2018").
+    let years: Vec<(usize, i32)> = years_in(&t[..kw])
+        .into_iter()
+        .filter(|&(i, _)| {
+            !t[i + 4..].starts_with(['-', '/', '.']) && !t[..i].ends_with(['-', '/', '.'])
+        })
+        .collect();
     let (year, agency) = match years.last() {
         Some(&(yi, y)) => {
             let after = t[yi + 4..kw].trim_start_matches(['年', '度']);
@@ -402,8 +422,11 @@ fn strip_chrome(line: &str) -> Option<&str> {
 
 /// Could this line be (part of) a title: short, not a sentence, not the opening of the preamble.
 fn title_like(t: &str) -> bool {
+    let sq = squeeze(t);
     t.chars().count() <= 80
         && !t.contains(['。', '>', '》', '；'])
+        // A metadata row ("索引号 | 014416330/2018-04736 | 分类 | 政府信息公开年报").
+        && !["索引号", "分类", "发布机构", "文号", "发文日期", "成文日期"].iter().any(|w| sq.contains(w))
         && !["根据", "按照", "依据", "为", "本", "现将", "现公布"]
             .iter()
             .any(|w| t.starts_with(w))
@@ -551,7 +574,7 @@ fn is_name_char(c: char) -> bool {
 }
 
 /// Characters a body's or a region's name ends with (局, 委员会, 人民政府, 镇, 街道, 区…).
-const NAME_END: &str = "局厅委会办室署院所站队处部司关府镇乡道木区县市省旗州盟园心馆校场科股";
+const NAME_END: &str = "局厅委会办室署院所站队处部司关府镇乡道街木区县市省旗州盟园心馆校场科股";
 /// Characters that end a region's name.
 const LEVEL: &str = "省市县区州旗盟";
 
@@ -759,7 +782,8 @@ fn read_name(s: &str) -> Option<&str> {
             continue;
         }
         let rest = &run[p..];
-        if run[..p].ends_with("政府") && rest.starts_with("信息") {
+        if run[..p].ends_with("政府") && !run[..p].ends_with("人民政府") && rest.starts_with("信息")
+        {
             continue;
         }
         let ok = rest.is_empty()
@@ -874,7 +898,7 @@ fn name_kind(n: &str) -> NameKind {
                 || ["级", "单位", "部门", "机关", "街道", "镇"]
                     .iter()
                     .any(|w| n[3..].starts_with(w)))
-        || first == '全' && "省市县区州旗镇乡".contains(second);
+        || first == '全' && count == 2 && "省市县区州旗镇乡".contains(second);
     if self_ref || GENERIC.contains(&n) {
         return NameKind::SelfRef;
     }
@@ -886,7 +910,7 @@ fn name_kind(n: &str) -> NameKind {
     {
         return NameKind::NotName;
     }
-    if NOT_START.iter().any(|w| n.starts_with(w)) || n.contains('各') {
+    if NOT_START.iter().any(|w| n.starts_with(w)) || MANY.iter().any(|w| n.contains(w)) {
         return NameKind::NotName;
     }
     if !ends_as_name(n) || count < 2 || ["网站", "平台", "网"].iter().any(|w| n.ends_with(w)) {
@@ -900,16 +924,21 @@ fn name_kind(n: &str) -> NameKind {
 }
 
 /// Words a name never starts with: a clause read by mistake ("未收到政府…", "通过市政府…").
-const NOT_START: [&str; 42] = [
+const NOT_START: [&str; 46] = [
+    // (Not 无, 共, 将, 经 alone: 无锡市, 共和县, 将乐县, 经纬街道.)
+    "的",
     "未",
-    "无",
-    "共",
+    "无依申请",
+    "无政府",
+    "共计",
+    "共收到",
+    "共发布",
+    "共公开",
     "通过",
-    "经",
+    "经过",
     "在",
     "对",
     "把",
-    "将",
     "按照",
     "根据",
     "围绕",
@@ -958,6 +987,24 @@ fn self_reference_word(n: &str) -> &str {
         .unwrap_or(n.len());
     &n[..end]
 }
+
+/// Words that speak of many bodies ("全区各部门和各乡镇"): no single body's name holds them.
+const MANY: [&str; 14] = [
+    "和各",
+    "及各",
+    "与各",
+    "、各",
+    "各部门",
+    "各单位",
+    "各级",
+    "各乡镇",
+    "各街道",
+    "全区",
+    "全县",
+    "全市",
+    "全省",
+    "全镇",
+];
 
 /// Ends of a body's name after which an office of its own may follow (办公室, 党政办…).
 const BODY_END: &str = "局厅委会府镇乡道木关署院";
@@ -1016,9 +1063,17 @@ fn strip_unit(name: &str, keep_gov_office: bool) -> &str {
     best.map(|p| &n[..p]).unwrap_or(n)
 }
 
-/// A township-level name: 镇, 乡, 街道, 苏木.
+/// A township-level name: 镇, 乡, 街道 (街), 苏木.
 fn is_township(n: &str) -> bool {
-    ["镇", "乡", "街道", "苏木"].iter().any(|s| n.ends_with(s))
+    ["镇", "乡", "街道", "街", "苏木"]
+        .iter()
+        .any(|s| n.ends_with(s))
+}
+
+/// Words that make a place's name its government's: 人民政府, 政府; 办事处 for a 街道.
+fn is_gov_suffix(short: &str, g: &str) -> bool {
+    ["人民政府", "政府"].contains(&g)
+        || (short.ends_with('街') || short.ends_with("街道")) && ["办事处", "道办事处"].contains(&g)
 }
 
 /// A region's name (an aggregate report's body): 四川省, 正定县, 福州市晋安区, 平潭综合实验区.
@@ -1135,8 +1190,11 @@ fn fuller(short: &str, source: &str, cands: &[Cand], intro: &str) -> Option<(Str
         if let Some(i) = n.rfind(short) {
             let (place, gov) = (&n[..i], &n[i + short.len()..]);
             let gov_ok = gov.is_empty()
-                || ["人民政府", "政府"].contains(&gov)
-                    && (township || region && names_itself(c.source) && names_itself(source));
+                || township && is_gov_suffix(short, gov)
+                || region
+                    && ["人民政府", "政府"].contains(&gov)
+                    && names_itself(c.source)
+                    && names_itself(source);
             let place_ok = place.is_empty() || valid_place(place) && !region;
             if gov_ok && place_ok {
                 offer(n, &c.words, !gov.is_empty());
@@ -1191,7 +1249,7 @@ fn fuller(short: &str, source: &str, cands: &[Cand], intro: &str) -> Option<(Str
             };
             let gov = &n[(place.len() + short.len()).min(n.len())..];
             if n.len() >= place.len() + short.len()
-                && (gov.is_empty() || township && ["人民政府", "政府"].contains(&gov))
+                && (gov.is_empty() || township && is_gov_suffix(short, gov))
                 && n.len() > short.len()
             {
                 offer(n, n, !gov.is_empty());
@@ -1414,7 +1472,7 @@ fn compilers(s: &str) -> Vec<Cand> {
         let rest: String = after[n.len()..]
             .chars()
             .take_while(|&c| c != '。')
-            .take(60)
+            .take(200)
             .collect();
         if ["编制", "编写", "汇总", "撰写", "制作", "编辑"]
             .iter()
@@ -1439,8 +1497,9 @@ fn contacts(s: &str) -> Vec<Cand> {
         "联系单位",
     ] {
         for (i, _) in s.match_indices(key) {
-            let after = &s[i + key.len()..];
-            // "请与X联系": X is all that stands between; "请联系X(地址…)": the name that follows.
+            let after = s[i + key.len()..].trim_start_matches([':', '：']);
+            // "请与X联系": X is all that stands between; "请联系X(地址…)": the words up to the
+            // next mark when they end as a name, else the name that starts them.
             let n = if key.ends_with('与') {
                 let run_end = after
                     .char_indices()
@@ -1456,8 +1515,12 @@ fn contacts(s: &str) -> Vec<Cand> {
                 };
                 &after[..k]
             } else {
-                let Some(n) = read_name(after) else { continue };
-                n
+                let run_end = after.find(|c: char| !is_han(c)).unwrap_or(after.len());
+                match read_name(after) {
+                    _ if ends_as_name(&after[..run_end]) => &after[..run_end],
+                    Some(n) => n,
+                    None => continue,
+                }
             };
             if n.is_empty() || !ends_as_name(n) {
                 continue;
@@ -1466,6 +1529,44 @@ fn contacts(s: &str) -> Vec<Cand> {
                 strip_unit(n, false),
                 "contact",
                 &format!("{key}{n}"),
+            ));
+        }
+    }
+    out
+}
+
+/// "通过“沙湖镇人民政府”微信公众号发布": the body's own account, by the name it goes by.
+/// (A website named this way is often the government's above it, so only accounts count.)
+fn accounts(s: &str) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for (i, open) in s.match_indices(['“', '"', '「']) {
+        let inner = &s[i + open.len()..];
+        let Some(close) = inner.find(['”', '"', '」']) else {
+            continue;
+        };
+        let name = &inner[..close];
+        let after = &inner[close..];
+        let after = &after[after.chars().next().map_or(0, char::len_utf8)..];
+        let account = [
+            "微信公众号",
+            "公众号",
+            "微信",
+            "政务微博",
+            "微博",
+            "抖音",
+            "头条号",
+            "视频号",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w));
+        if account
+            && name.chars().count() <= 30
+            && read_name(name).is_some_and(|n| n.len() == name.len())
+        {
+            out.push(Cand::new(
+                name,
+                "account",
+                &format!("{open}{name}{}", &inner[close..]),
             ));
         }
     }
@@ -1582,7 +1683,10 @@ fn openers(s: &str) -> Vec<Opener> {
             }
             continue;
         }
-        let name = read_name(r).map(str::to_string).or_else(|| {
+        // The subject is followed by what it did, not by a number ("共办理政府12345热线").
+        let subject =
+            read_name(r).filter(|n| !r[n.len()..].starts_with(|c: char| c.is_ascii_digit()));
+        let name = subject.map(str::to_string).or_else(|| {
             // "我局", "我街办", "县人社局…": kept as evidence of a self-reference.
             let w: String = r.chars().take(3).collect();
             (w.starts_with('我') || w.starts_with('本')).then(|| w.chars().take(2).collect())
@@ -2036,6 +2140,9 @@ mod tests {
             assert_eq!(name_kind(n), NameKind::Short, "{n}");
         }
         for n in [
+            "全州县人民政府",
+            "无锡市梁溪区机关事务管理局",
+            "将乐县教育局",
             "本溪满族自治县卫生健康局",
             "本溪县卫健局",
             "全椒县人民政府",
