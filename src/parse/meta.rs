@@ -427,7 +427,7 @@ fn title_like(t: &str) -> bool {
         && !t.contains(['。', '>', '》', '；'])
         // A metadata row ("索引号 | 014416330/2018-04736 | 分类 | 政府信息公开年报").
         && !["索引号", "分类", "发布机构", "文号", "发文日期", "成文日期"].iter().any(|w| sq.contains(w))
-        && !["根据", "按照", "依据", "为", "本", "现将", "现公布"]
+        && !["根据", "按照", "依据", "为", "本报告", "本年度", "现将", "现公布"]
             .iter()
             .any(|w| t.starts_with(w))
 }
@@ -820,8 +820,18 @@ fn name_before(s: &str) -> Option<&str> {
         }
         n
     }
+    // A self-reference ("现公布我单位"), kept whole as the evidence it is.
+    let raw = &s[start..];
+    let lead = LEAD
+        .iter()
+        .filter_map(|w| raw.rfind(w).map(|i| i + w.len()))
+        .max()
+        .unwrap_or(0);
+    if raw[lead..].starts_with(['我', '本']) && name_kind(&raw[lead..]) == NameKind::SelfRef {
+        return Some(&raw[lead..]);
+    }
     // Words after the name first (撰写了, 编制的), then the words before it (现公布, 由).
-    let mut name = trim_end(&s[start..]);
+    let mut name = trim_end(raw);
     for w in ["年报", "报告", "年報", "報告"] {
         if let Some(i) = name.rfind(w) {
             name = &name[i + w.len()..];
@@ -974,18 +984,42 @@ const NOT_START: [&str; 46] = [
     "依托",
 ];
 
+/// A self-reference at the start of `s`: "我局…", "我街办…", "我单位…", "本机关…".
+fn self_reference_at(s: &str) -> Option<&str> {
+    if !s.starts_with(['我', '本']) {
+        return None;
+    }
+    let first = '我'.len_utf8();
+    if let Some(w) = ["单位", "部门", "机关", "街道", "系统"]
+        .iter()
+        .find(|w| s[first..].starts_with(*w))
+    {
+        return Some(&s[..first + w.len()]);
+    }
+    let w = &s[..self_reference_end(s)?];
+    (name_kind(w) == NameKind::SelfRef).then_some(w)
+}
+
+/// Where the self-reference that opens `s` ends: its first characters that end a name
+/// ("我局", "我街办"), within three after 我/本.
+fn self_reference_end(s: &str) -> Option<usize> {
+    let mut end = None;
+    for (i, c) in s.char_indices().skip(1).take(3) {
+        if NAME_END.contains(c) {
+            end = Some(i + c.len_utf8());
+        } else if end.is_some() {
+            break;
+        }
+    }
+    end
+}
+
 /// The self-reference itself: "我局" of "我局充分利用…", "我街办" of "我街办未接到…".
 fn self_reference_word(n: &str) -> &str {
     if !n.starts_with(['我', '本', '该', '此']) {
         return n;
     }
-    let end = n
-        .char_indices()
-        .skip(1)
-        .find(|&(_, c)| NAME_END.contains(c))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(n.len());
-    &n[..end]
+    &n[..self_reference_end(n).unwrap_or(n.len())]
 }
 
 /// Words that speak of many bodies ("全区各部门和各乡镇"): no single body's name holds them.
@@ -1007,7 +1041,7 @@ const MANY: [&str; 14] = [
 ];
 
 /// Ends of a body's name after which an office of its own may follow (办公室, 党政办…).
-const BODY_END: &str = "局厅委会府镇乡道木关署院";
+const BODY_END: &str = "局厅委会府镇乡道街木关署院心";
 /// How the name of an office inside a body ends.
 const UNIT_END: [&str; 8] = ["办公室", "办", "科", "处", "室", "股", "组", "部"];
 
@@ -1422,8 +1456,7 @@ fn report_phrases(s: &str) -> Vec<Phrase> {
 /// (工作, 年度, 2022年度, 重点工作) then 报告 or 年报.
 fn report_word_end(s: &str, from: usize) -> Option<usize> {
     let rest = &s[from..];
-    let mut n = 0;
-    for (i, c) in rest.char_indices() {
+    for (n, (i, c)) in rest.char_indices().enumerate() {
         for w in ["报告", "年报", "報告", "年報"] {
             if rest[i..].starts_with(w) {
                 return Some(from + i + w.len());
@@ -1432,7 +1465,6 @@ fn report_word_end(s: &str, from: usize) -> Option<usize> {
         if n >= 14 || !("工作年度重点情况".contains(c) || c.is_ascii_digit()) {
             return None;
         }
-        n += 1;
     }
     None
 }
@@ -1686,11 +1718,10 @@ fn openers(s: &str) -> Vec<Opener> {
         // The subject is followed by what it did, not by a number ("共办理政府12345热线").
         let subject =
             read_name(r).filter(|n| !r[n.len()..].starts_with(|c: char| c.is_ascii_digit()));
-        let name = subject.map(str::to_string).or_else(|| {
-            // "我局", "我街办", "县人社局…": kept as evidence of a self-reference.
-            let w: String = r.chars().take(3).collect();
-            (w.starts_with('我') || w.starts_with('本')).then(|| w.chars().take(2).collect())
-        });
+        // "我局", "我街办", "我单位": kept as evidence of a self-reference.
+        let name = subject
+            .map(str::to_string)
+            .or_else(|| self_reference_at(r).map(str::to_string));
         let words: String = s[at..].chars().take(30).collect();
         out.push(Opener {
             year,
@@ -2296,5 +2327,99 @@ mod tests {
             Some("铁边城镇2022年度政府信息公开年报")
         );
         assert_eq!(strip_chrome("字体:【 默认 超大"), None);
+    }
+
+    #[test]
+    fn where_names_are_read() {
+        let names = |v: Vec<Cand>| v.into_iter().map(|c| c.name).collect::<Vec<_>>();
+        assert_eq!(
+            names(compilers("由清塘铺镇人民政府党政办结合有关统计数据编制。")),
+            ["清塘铺镇人民政府"]
+        );
+        assert_eq!(
+            names(compilers(
+                "本报告由总体情况、主动公开政府信息情况等六部分组成。"
+            )),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            names(contacts("如有疑问,请与黄冈市生态环境局办公室联系(地址:")),
+            ["黄冈市生态环境局"]
+        );
+        assert_eq!(
+            names(contacts(
+                "请联系:龙游县横山镇人民政府信息公开领导小组办公室,邮编"
+            )),
+            ["龙游县横山镇人民政府"]
+        );
+        assert_eq!(
+            names(accounts("通过“沙河镇人民政府”微信公众号发布信息")),
+            ["沙河镇人民政府"]
+        );
+        // A website named this way is often the government's above the body: not counted.
+        assert!(accounts("在“泉州市鲤城区人民政府”门户网站下载").is_empty());
+        let sig =
+            signature("……\n六、其他需要报告的事项\n无。\n河口县市场监督管理局\n2024年1月20日\n");
+        assert_eq!(names(sig), ["河口县市场监督管理局"]);
+        assert!(signature("……\n六、其他需要报告的事项\n无。\n").is_empty());
+        let o = openers("一、总体情况2023年,在区委、区政府的坚强领导下,官洲街道办事处认真贯彻落实。本年度,兴发乡严格依照规定。");
+        let got: Vec<(i32, Option<String>)> = o
+            .into_iter()
+            .filter(|o| o.year >= 0)
+            .map(|o| (o.year, o.name))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (2023, Some("官洲街道办事处".to_string())),
+                (0, Some("兴发乡".to_string()))
+            ]
+        );
+        assert_eq!(self_reference_at("我单位2023年"), Some("我单位"));
+        assert_eq!(self_reference_at("我街办未接到申请"), Some("我街办"));
+        assert_eq!(self_reference_at("本溪满族自治县"), None);
+        assert!(
+            is_gov_suffix("迎宾路街道", "办事处")
+                && is_gov_suffix("常乐镇", "人民政府")
+                && !is_gov_suffix("常乐镇", "办事处")
+        );
+    }
+
+    #[test]
+    fn titles_among_portal_lines() {
+        let head = "首页/ 政府信息公开 /政府信息公开年报\n铁边城镇2022年度政府信息公开年报\n发布时间：2023-01-10  字号：大 中 小\n根据《条例》规定……";
+        let t = find_title(head, None).title.map(|t| t.0);
+        assert_eq!(t.as_deref(), Some("铁边城镇2022年度政府信息公开年报"));
+        // Broken over lines, and with the body's name on the line above.
+        let t = find_title(
+            "大河县三江镇人民政府2023年政府信息\n公开工作年度报告\n一、总体情况",
+            None,
+        )
+        .title
+        .map(|t| t.0);
+        assert_eq!(
+            t.as_deref(),
+            Some("大河县三江镇人民政府2023年政府信息公开工作年度报告")
+        );
+        let f = find_title(
+            "2012年政府信息公开工作年度报告\n安丘市石埠子镇人民政府\n2012年,我镇……",
+            None,
+        );
+        assert_eq!(f.name_lines, ["安丘市石埠子镇人民政府"]);
+        // A metadata row is no title, and its index number is no year.
+        let f = find_title(
+            "索 引 号 | 014416330/2018-04736 | 分 类 | 政府信息公开年报 |\n根据《条例》规定……",
+            None,
+        );
+        assert!(f.title.is_none());
+        assert_eq!(
+            year_and_agency("014416330/2018-04736政府信息公开年报").0,
+            None
+        );
+        let f = find_title(
+            "正文",
+            Some("清溪乡2021年政府信息公开工作年度报告_平山县人民政府"),
+        );
+        assert!(f.from_page);
     }
 }
