@@ -348,6 +348,7 @@ pub fn to_json(file: &str, c: &Checked, lang: Lang) -> Json {
             "inputKind": r.input_kind,
             "formatEvidence": r.format_evidence,
             "yearEvidence": r.year_evidence,
+            "agencyEvidence": r.agency_evidence,
             "sections": sections,
             "isReport": r.report_evidence.is_report,
             "reportEvidence": r.report_evidence.signs,

@@ -293,6 +293,24 @@ pub struct ReportEvidence {
     pub signs: Vec<String>,
 }
 
+/// Where the reporting body's name was read, or why there is none.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AgencyEvidence {
+    /// Where the name was read: `title`, `opening` (the sentence that names the report),
+    /// `pageTitle` (the HTML `<title>`), `compiler` (由…编制), `signature`, `contact`
+    /// (请与…联系), `header` (a name alone on the first line, when there is no title),
+    /// `metaField` (发布机构, 来源), `subject` (the body doing the year's work), `account`
+    /// (“…”微信公众号); `None` when no name was read.
+    pub source: Option<&'static str>,
+    /// The words it was read from, as written (white space removed).
+    pub words: Option<String>,
+    /// When the agency is the longer form of the name found elsewhere in the report: those words.
+    pub fuller_from: Option<String>,
+    /// Only a self-reference (我局, 本机关, 县人社局…) named the body: it is not a name.
+    pub self_reference: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
@@ -302,6 +320,7 @@ pub struct Report {
     pub year: Option<i32>,
     pub year_evidence: YearEvidence,
     pub agency: Option<String>,
+    pub agency_evidence: AgencyEvidence,
     /// Publication date as printed (crawler header or page), `YYYY-MM-DD`.
     pub published: Option<String>,
     pub format: Format,

@@ -370,6 +370,7 @@ fn read(doc: &Document) -> Report {
         year: m.year,
         year_evidence: m.year_evidence,
         agency: m.agency,
+        agency_evidence: m.agency_evidence,
         published: m.published,
         format,
         format_evidence: evidence,

@@ -129,7 +129,11 @@ export interface CheckResult {
     published: string | null;
     inputKind: "text" | "html";
     formatEvidence: { signals2021: string[]; signals2019: string[]; signalsPre2019: string[]; reason: string };
+    /** `title`: the year in the title, or in the opening sentence that names the report when there is no title. */
     yearEvidence: { title: number | null; period: number | null; published: number | null };
+    /** Where the agency was read (`title` | `opening` | `pageTitle` | `compiler` | `signature` | `contact` | `header` | `metaField` | `subject` | `account`);
+     *  `selfReference` when only a self-reference such as 我局 named the body (then `agency` is null). */
+    agencyEvidence: { source: string | null; words: string | null; fullerFrom: string | null; selfReference: string | null };
     sections: Section[];
     /** Whether the text looks like an annual report at all (false: a news item, say; nothing was checked). */
     isReport: boolean;
