@@ -225,12 +225,14 @@ def main() -> int:
         # 2. wasm-bindgen into an emptied folder, so no stale file from an older build survives
         if out_dir.exists():
             shutil.rmtree(out_dir)
-        cmd = ["wasm-bindgen", "--target", name, "--out-dir", str(out_dir), "--out-name", out_name]
+        target_out_name = spec.get("out_name", out_name)
+        cmd = ["wasm-bindgen", "--target", spec.get("bindgen_target", name), "--out-dir", str(out_dir),
+               "--out-name", target_out_name]
         if not bindgen_cfg.get("typescript", True):
             cmd.append("--no-typescript")
         cmd.append(str(raw_wasm))
         run(cmd)
-        wasm = out_dir / f"{out_name}_bg.wasm"
+        wasm = out_dir / f"{target_out_name}_bg.wasm"
         before_opt = wasm.stat().st_size
 
         # 3. wasm-opt in place
@@ -278,7 +280,7 @@ def main() -> int:
     if over:
         fail(f"gzipped .wasm over its budget in wasm-pack.toml for: {', '.join(over)}. "
              "Shrink the build (dependencies, features, opt-level) or, with a reason, raise max_gzip_bytes.")
-    # 5. the browser extension, from the freshly built web package
+    # 5. the browser extension, from the freshly built web packages
     if "extension" in recipe and "web" in targets:
         build_extension(recipe["extension"])
     built = ", ".join(f"{t} -> {d['out_dir']}" for t, d in targets.items())

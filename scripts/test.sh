@@ -4,7 +4,8 @@
 #   2. doc tests      cargo test --doc
 #   3. native tests   cargo test --all-targets (unit, integration, insta snapshots, benches as tests)
 #   4. wasm compile   cargo build --lib --target wasm32-unknown-unknown --no-default-features
-#   5. wasm API tests tests/wasm.rs in headless Chromium (wasm-bindgen-test-runner + chromedriver)
+#   5. wasm API tests tests/wasm.rs in headless Chromium (wasm-bindgen-test-runner + chromedriver), and
+#                     tests/wasm_docx.rs for the .docx reader module
 #   6. web build      scripts/build-web.sh (release, wasm-opt, gzip size budget from wasm-pack.toml)
 #   7. browser tests  node --test tests/web/ tests/extension/ (the page, the editors and the MV3 extension,
 #                     driven by playwright-core with the system Chromium)
@@ -64,9 +65,12 @@ summary() {
 cargo_test() { cargo test "$@" 2>&1 | tee -a "$tlog"; }
 
 wasm_api_tests() {
-  # The WASM API as JavaScript sees it, in a real browser (tests/wasm.rs).
+  # The WASM API as JavaScript sees it, in a real browser (tests/wasm.rs), then the .docx reader module
+  # (tests/wasm_docx.rs, feature docx-reader).
   CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-    cargo_test --target wasm32-unknown-unknown --no-default-features --test wasm
+    cargo_test --target wasm32-unknown-unknown --no-default-features --test wasm &&
+    CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+      cargo_test --target wasm32-unknown-unknown --no-default-features --features docx-reader --test wasm_docx
 }
 
 browser_tests() {

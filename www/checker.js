@@ -5,7 +5,7 @@
 //   check(input, { kind, lang, file, previous, select, ignore, severity })   // → the JSON contract
 //   checkElement(element, options)      // a live element as the page shows it; findings carry `element`
 //   checkCopy(element, options, clean)  // the same on a cleaned copy (editors' caret fillers removed)
-//   readFile(bytes, name)               // → { text, kind: 'text' | 'html', encoding }
+//   await readFile(bytes, name)         // → { text, kind: 'text' | 'html', encoding } (.docx: loads its reader)
 //   rules(lang), explain(code, lang), version()
 //   verdictOf(result)                   // "pass" | "fail" | "incomplete" | "notReport" (summary.verdict): say a
 //                                       // report passes only when it is "pass", never because it has no findings
@@ -14,7 +14,7 @@
 //                                       // marks cells, calls options.onResult(result, attachment)
 //   detach(target)                      // stop (same as attachment.detach())
 //
-// Everything is synchronous once load() has resolved; call it from a Worker to keep a page responsive
+// Everything but readFile is synchronous once load() has resolved; call it from a Worker to keep a page responsive
 // (HTML strings need DOMParser, which workers lack: check HTML on a page or an offscreen document).
 //
 // A Rust panic traps the WebAssembly instance (panic = abort) and leaves it unusable. The call that hit it
@@ -130,12 +130,47 @@ export function checkCopy(element, options = {}, clean) {
   return result;
 }
 
-/** Decode a file's bytes (UTF-8, GBK/GB18030, UTF-16; .docx → HTML). Throws an Error with a bilingual message. */
-export function readFile(bytes, name = '') {
+/** Is this a ZIP archive (a .docx), by its first bytes? */
+function isZip(bytes) {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+let docxReader = null;
+
+/**
+ * The .docx reader: its own small WebAssembly module (www/pkg-docx, built from the same crate with only readFile),
+ * fetched the first time a .docx is opened, so that the main module stays small. Nothing but this file is fetched.
+ */
+function loadDocxReader() {
+  if (!docxReader) {
+    docxReader = import(new URL('./pkg-docx/nianbao_docx.js', import.meta.url).href).then(async (m) => {
+      await m.default();
+      return m;
+    });
+    docxReader.catch(() => { docxReader = null; }); // a failed load may be retried
+  }
+  return docxReader;
+}
+
+/**
+ * Decode a file's bytes (UTF-8, GBK/GB18030, UTF-16; .docx → HTML): resolves to { text, kind, encoding, notes }.
+ * A .docx is read by the .docx reader module, loaded on first use. Rejects with an Error with a bilingual message.
+ */
+export async function readFile(bytes, name = '') {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  if (isZip(data)) {
+    let reader;
+    try {
+      reader = await loadDocxReader();
+    } catch (err) {
+      throw new Error(`无法加载 .docx 读取模块 / the .docx reader module could not be loaded (${err?.message ?? err})`);
+    }
+    return reader.readFile(data, String(name));
+  }
   if (typeof wasm.readFile !== 'function') {
     throw new Error('此版本的检查引擎不能读取文件 / this engine build cannot read files (no readFile export)');
   }
-  return call((w) => w.readFile(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), String(name)));
+  return call((w) => w.readFile(data, String(name)));
 }
 
 /** Every rule's metadata: code, name, family, severity, formats, summary, what, why, passes, fails, basis. */

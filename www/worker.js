@@ -16,7 +16,7 @@ self.addEventListener('message', async (event) => {
     await ready;
     const handler = handlers[type];
     if (!handler) throw new Error(`unknown request ${type}`);
-    self.postMessage({ id, ok: true, result: handler(...args) });
+    self.postMessage({ id, ok: true, result: await handler(...args) });
   } catch (err) {
     // A Rust panic surfaces as a WebAssembly.RuntimeError; the instance is unusable afterwards, so the page
     // is told to start a fresh worker.

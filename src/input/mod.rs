@@ -41,7 +41,9 @@
 //! [`InputKind::Text`].
 
 mod charset;
+#[cfg(feature = "docx")]
 mod docx;
+#[cfg(feature = "docx")]
 mod numbering;
 mod sniff;
 
@@ -88,6 +90,9 @@ pub enum InputError {
     /// A ZIP/`.docx` that cannot be read (damaged, encrypted, zip bomb,
     /// malformed XML). `reason` is a complete bilingual message.
     BadDocx { reason: String },
+    /// A ZIP/`.docx` given to a build without the `.docx` reader (the browser's main module):
+    /// the host loads the reader module and asks it (www/checker.js does).
+    DocxReaderNeeded,
 }
 
 impl fmt::Display for InputError {
@@ -106,6 +111,10 @@ impl fmt::Display for InputError {
                 mib = limit >> 20
             ),
             InputError::Binary { reason } | InputError::BadDocx { reason } => f.write_str(reason),
+            InputError::DocxReaderNeeded => f.write_str(
+                "读取 .docx 文件需要 .docx 读取模块（nianbao_docx），此引擎未包含 / \
+                 reading a .docx file needs the .docx reader module (nianbao_docx), which this engine build leaves out",
+            ),
         }
     }
 }
@@ -412,6 +421,12 @@ fn extension(name: &str) -> String {
     }
 }
 
+#[cfg(not(feature = "docx"))]
+fn decode_zip(_bytes: &[u8]) -> Result<Decoded, InputError> {
+    Err(InputError::DocxReaderNeeded)
+}
+
+#[cfg(feature = "docx")]
 fn decode_zip(bytes: &[u8]) -> Result<Decoded, InputError> {
     match docx::read_zip(bytes)? {
         docx::Zip::NotDocx(reason) => Err(InputError::Binary {

@@ -163,6 +163,7 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// What a ZIP archive that is not a .docx probably is, from its entry names.
+#[cfg(feature = "docx")]
 pub(crate) fn describe_zip(names: &[String]) -> &'static str {
     let has = |n: &str| names.iter().any(|x| x == n);
     if has("xl/workbook.xml") {

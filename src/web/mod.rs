@@ -2,13 +2,19 @@
 //! It converts types and nothing else; everything that decides lives in the pure core.
 //! `dom` shows the browser's DOM to the core's HTML renderer.
 
+#[cfg_attr(feature = "docx-reader", allow(dead_code))]
 mod dom;
 
+#[cfg(not(feature = "docx-reader"))]
 use crate::api::{self, CheckOptions, KindOption};
+#[cfg(not(feature = "docx-reader"))]
 use crate::diagnostic::{Lang, Severity};
+#[cfg(not(feature = "docx-reader"))]
 use crate::rules::RuleConfig;
+#[cfg(not(feature = "docx-reader"))]
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
+#[cfg(not(feature = "docx-reader"))]
 use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(start)]
@@ -16,6 +22,7 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+#[cfg(not(feature = "docx-reader"))]
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct JsOptions {
@@ -38,6 +45,7 @@ fn js_error(msg: String) -> JsValue {
     js_sys::Error::new(&msg).into()
 }
 
+#[cfg(not(feature = "docx-reader"))]
 #[wasm_bindgen]
 extern "C" {
     /// The options object of `check` and `checkElement` (typed in `types.d.ts`).
@@ -45,6 +53,7 @@ extern "C" {
     pub type JsCheckOptions;
 }
 
+#[cfg(not(feature = "docx-reader"))]
 fn parse_options(value: Option<JsCheckOptions>) -> Result<(CheckOptions, String), JsValue> {
     let value: JsValue = value.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
     let o: JsOptions = if value.is_undefined() || value.is_null() {
@@ -110,6 +119,7 @@ fn parse_options(value: Option<JsCheckOptions>) -> Result<(CheckOptions, String)
     ))
 }
 
+#[cfg(not(feature = "docx-reader"))]
 /// `performance.now()` of the global scope: a window's or a worker's.
 fn now() -> f64 {
     js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
@@ -127,6 +137,7 @@ fn to_js(json: &serde_json::Value) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text)
 }
 
+#[cfg(not(feature = "docx-reader"))]
 /// The JSON contract as plain JavaScript objects, with the check's time.
 fn result_value(
     file: &str,
@@ -144,6 +155,7 @@ fn result_value(
     to_js(&json)
 }
 
+#[cfg(not(feature = "docx-reader"))]
 /// Check a report (text or HTML). Returns the JSON contract as plain objects; positions are
 /// UTF-16 offsets, lines and columns, so they index JavaScript strings.
 #[wasm_bindgen(unchecked_return_type = "CheckResult")]
@@ -155,6 +167,7 @@ pub fn check(input: &str, options: Option<JsCheckOptions>) -> Result<JsValue, Js
     result_value(&file, &checked, opts.lang, t0)
 }
 
+#[cfg(not(feature = "docx-reader"))]
 /// Check a live element of a page (a preview, an editor's body, a portal's article) as the page
 /// shows it: hidden elements (computed style) are skipped. The result is `check`'s, with the
 /// source being the element's `outerHTML`; in addition each finding, each related location and
@@ -233,15 +246,18 @@ pub fn check_element(
 
 /// How HTML strings are read: html5ever where the build has it (the Node package), else the
 /// browser's `DOMParser`, which only windows and documents have (not workers).
+#[cfg(not(feature = "docx-reader"))]
 #[cfg(feature = "scraper")]
 fn read_html(source: &str) -> crate::parse::document::Document {
     crate::parse::html::render(source)
 }
+#[cfg(not(feature = "docx-reader"))]
 #[cfg(not(feature = "scraper"))]
 fn read_html(source: &str) -> crate::parse::document::Document {
     dom::render_string(source)
 }
 
+#[cfg(not(feature = "docx-reader"))]
 /// Without html5ever, HTML is read through `DOMParser`: refuse clearly where there is none.
 /// `input` is the string to check (none for a live element, already a DOM); last year's report
 /// is read from `opts.previous`.
@@ -279,6 +295,7 @@ pub fn read_file(bytes: &[u8], name: Option<String>) -> Result<JsValue, JsValue>
     )
 }
 
+#[cfg(not(feature = "docx-reader"))]
 /// Every rule: code, name, family, severity, formats, summary and documentation.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules(lang: Option<String>) -> Result<JsValue, JsValue> {
@@ -296,6 +313,7 @@ pub fn rules(lang: Option<String>) -> Result<JsValue, JsValue> {
     to_js(&crate::docs::rules_json(lang))
 }
 
+#[cfg(not(feature = "docx-reader"))]
 /// A rule's documentation as Markdown, by code (`T3-2`) or name; `undefined` if there is none.
 #[wasm_bindgen]
 pub fn explain(code: &str, lang: Option<String>) -> Result<Option<String>, JsValue> {
@@ -319,5 +337,6 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+#[cfg(not(feature = "docx-reader"))]
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
