@@ -6,14 +6,22 @@
 //! classes a `<style>` block hides: the usual anti-scraping "jammer" spans), `<script>`,
 //! `<style>` and friends are skipped.
 //!
+//! Each piece of the rendered text keeps the source bytes it came from: texts are found in the
+//! page's text, never inside a tag or a script (`locate`, over one scan of the markup,
+//! `markup`).
+//!
 //! The renderer walks any tree that implements [`HtmlNode`]: natively the tree scraper
 //! (html5ever) builds from a string ([`render`], feature `scraper`); in the browser the
 //! browser's own DOM, either parsed from a string by `DOMParser` or a live element of a page
 //! (the `web` module), which also knows what the page really shows.
 
+mod locate;
+mod markup;
+
 use super::document::{Document, Segment};
 use crate::model::{GridPos, InputKind};
 use crate::source::Span;
+use locate::{Found, Locator};
 use std::borrow::Cow;
 use std::collections::HashSet;
 
@@ -131,8 +139,9 @@ fn text_of<N: HtmlNode>(node: &N) -> String {
 /// Parse an HTML string with html5ever (scraper) and render it.
 #[cfg(feature = "scraper")]
 pub fn render(source: &str) -> Document {
+    let scan = markup::scan(source);
     let html = scraper::Html::parse_document(source);
-    render_tree(source, html.tree.root(), None).0
+    render_scanned(source, scan, html.tree.root(), None).0
 }
 
 #[cfg(feature = "scraper")]
@@ -170,7 +179,16 @@ pub fn render_tree<N: HtmlNode>(
     root: N,
     title: Option<String>,
 ) -> (Document, Vec<(GridPos, N)>) {
-    let markup = scan_markup(source);
+    render_scanned(source, markup::scan(source), root, title)
+}
+
+fn render_scanned<N: HtmlNode>(
+    source: &str,
+    scan: markup::Scan,
+    root: N,
+    title: Option<String>,
+) -> (Document, Vec<(GridPos, N)>) {
+    let markup = Markup::of(source, &scan.tags);
     // Without a `<style` in the markup there is no `<style>` element to read (saves a walk of the tree).
     let hidden_classes = if markup.has_style {
         hidden_classes(&root)
@@ -178,12 +196,11 @@ pub fn render_tree<N: HtmlNode>(
         HashSet::new()
     };
     let mut r = Renderer {
-        src: source,
         out: String::with_capacity(source.len() / 3),
         segs: Vec::new(),
         cells: Vec::new(),
         cell_nodes: Vec::new(),
-        cursor: 0,
+        loc: Locator::new(source, scan.markup),
         td_offsets: markup.cell_tags,
         tables: 0,
         hidden_classes,
@@ -218,18 +235,23 @@ fn find_title<N: HtmlNode>(root: &N) -> Option<N> {
 }
 
 struct Renderer<'a, N> {
-    src: &'a str,
     out: String,
     segs: Vec<Segment>,
     cells: Vec<Segment>,
     cell_nodes: Vec<(GridPos, N)>,
-    cursor: usize,
+    /// Finds each text in the source.
+    loc: Locator<'a>,
     td_offsets: Vec<Span>,
     tables: usize,
     hidden_classes: HashSet<String>,
     in_cell: usize,
     depth: usize,
     grid: Option<GridPos>,
+}
+
+/// White space as the renderer collapses it (U+00A0 and U+3000 count as spaces).
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}'
 }
 
 impl<'a, N: HtmlNode> Renderer<'a, N> {
@@ -275,61 +297,101 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
     }
 
     fn text(&mut self, t: &str) {
-        // Collapse white space as a browser does; U+00A0 counts as a space here. Runs of other
-        // characters are copied whole.
-        let start = self.out.len();
+        // Collapse white space as a browser does; U+00A0 counts as a space here. Each piece of
+        // the output gets the source bytes it came from: a run of characters its own (mapped
+        // character by character when the source spells them otherwise), a collapsed run of
+        // white space the whole run.
+        let found = if t.chars().any(|c| !is_space(c)) {
+            self.loc.locate(t)
+        } else {
+            Found::No
+        };
+        let here = self.loc.cursor;
+        let map = std::mem::take(&mut self.loc.map);
+        // The source of t[i..j], characters k..l.
+        let source = |i: usize, j: usize, k: usize, l: usize| match found {
+            Found::Exact(s) => Span::new(s + i, s + j),
+            Found::Mapped if k < l => Span::new(map[k].0, map[l - 1].1),
+            _ => Span::new(here, here),
+        };
+        let first_seg = self.segs.len();
         let mut space = self.out.is_empty() || self.out.ends_with([' ', '\n', '\t']);
-        let mut run = 0;
-        for (i, c) in t.char_indices() {
-            if c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}' {
-                self.out.push_str(&t[run..i]);
+        let mut chars = t.char_indices().enumerate().peekable();
+        while let Some((k, (i, c))) = chars.next() {
+            if is_space(c) {
+                let (mut l, mut j) = (k + 1, i + c.len_utf8());
+                while let Some(&(k2, (i2, c2))) = chars.peek() {
+                    if !is_space(c2) {
+                        break;
+                    }
+                    (l, j) = (k2 + 1, i2 + c2.len_utf8());
+                    chars.next();
+                }
                 if !space {
+                    let o = self.out.len();
                     self.out.push(' ');
+                    let src = source(i, j, k, l);
+                    let exact = found != Found::No && &t[i..j] == " " && src.len() == 1;
+                    self.piece(first_seg, Span::new(o, o + 1), src, exact);
                 }
                 space = true;
-                run = i + c.len_utf8();
-            } else {
-                space = false;
+                continue;
+            }
+            space = false;
+            if found == Found::Mapped {
+                // Character by character.
+                let o = self.out.len();
+                self.out.push(c);
+                let src = source(i, i + c.len_utf8(), k, k + 1);
+                let exact = src.len() == c.len_utf8();
+                self.piece(first_seg, Span::new(o, self.out.len()), src, exact);
+                continue;
+            }
+            // A run of characters up to the next white space, as one piece.
+            let mut j = i + c.len_utf8();
+            while let Some(&(_, (i2, c2))) = chars.peek() {
+                if is_space(c2) {
+                    break;
+                }
+                j = i2 + c2.len_utf8();
+                chars.next();
+            }
+            let o = self.out.len();
+            self.out.push_str(&t[i..j]);
+            let exact = found != Found::No;
+            self.piece(
+                first_seg,
+                Span::new(o, self.out.len()),
+                source(i, j, 0, 0),
+                exact,
+            );
+        }
+        self.loc.map = map;
+    }
+
+    /// Add a piece of output and its source, merged with the segment before it when both map
+    /// byte for byte and follow each other (or both stand at the same place).
+    fn piece(&mut self, first_seg: usize, text: Span, source: Span, exact: bool) {
+        if self.segs.len() > first_seg {
+            if let Some(last) = self.segs.last_mut() {
+                let follows = last.text.end == text.start && last.grid == self.grid;
+                if follows && exact && last.exact && last.source.end == source.start {
+                    last.text.end = text.end;
+                    last.source.end = source.end;
+                    return;
+                }
+                if follows && !exact && !last.exact && source.is_empty() && last.source == source {
+                    last.text.end = text.end;
+                    return;
+                }
             }
         }
-        self.out.push_str(&t[run..]);
-        if self.out.len() == start {
-            return;
-        }
-        let source = self.locate(t);
-        let exact = self.src.get(source.start..source.end) == Some(&self.out[start..]);
         self.segs.push(Segment {
-            text: Span::new(start, self.out.len()),
+            text,
             source,
             grid: self.grid,
             exact,
         });
-    }
-
-    /// Find the source bytes of a text node: search forward from the cursor for its first
-    /// visible characters. Entities make the lengths differ; then only the start is exact.
-    fn locate(&mut self, t: &str) -> Span {
-        let trimmed = t.trim_matches(|c: char| c.is_whitespace() || c == '\u{00A0}');
-        let probe = &trimmed[..trimmed
-            .char_indices()
-            .nth(6)
-            .map_or(trimmed.len(), |(i, _)| i)];
-        if probe.is_empty() {
-            return Span::new(self.cursor, self.cursor);
-        }
-        let window_end = (self.cursor + 20_000).min(self.src.len());
-        let hay = &self.src[self.cursor..crate::source::LineIndex::clamp(self.src, window_end)];
-        if let Some(i) = find_bytes(hay.as_bytes(), probe.as_bytes()) {
-            let start = self.cursor + i;
-            let end = if self.src[start..].starts_with(trimmed) {
-                start + trimmed.len()
-            } else {
-                start + probe.len()
-            };
-            self.cursor = end;
-            return Span::new(start, end);
-        }
-        Span::new(self.cursor, self.cursor)
     }
 
     fn line_break(&mut self) {
@@ -434,16 +496,13 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
     }
 
     fn cell(&mut self, node: N, pos: GridPos) {
-        // The next cell start tag at or after the cursor.
-        let k = self.td_offsets.partition_point(|s| s.start < self.cursor);
-        let source = self
-            .td_offsets
-            .get(k)
-            .copied()
-            .unwrap_or(Span::new(self.cursor, self.cursor));
-        if source.end > self.cursor {
-            self.cursor = source.end;
-        }
+        // The next cell start tag at or after the cursor; the cell stands just after it (an
+        // empty cell is an empty span there, outside the tag).
+        let cursor = self.loc.cursor;
+        let k = self.td_offsets.partition_point(|s| s.start < cursor);
+        let at = self.td_offsets.get(k).map_or(cursor, |s| s.end);
+        let source = Span::new(at, at);
+        self.loc.cursor = cursor.max(at);
         let start = self.out.len();
         let saved = self.grid;
         self.grid = Some(pos);
@@ -607,80 +666,32 @@ fn hidden_classes<N: HtmlNode>(root: &N) -> HashSet<String> {
     out
 }
 
-/// What one pass over the markup finds: every `<td …>` / `<th …>` start tag (byte spans in
-/// source order, outside comments, scripts and styles), and whether there is a `<style>`.
+/// What the renderer needs of the markup's tags: every `<td …>` / `<th …>` start tag (byte
+/// spans in source order, outside comments, scripts and styles), and whether there is a
+/// `<style>`.
 struct Markup {
     cell_tags: Vec<Span>,
     has_style: bool,
 }
 
-fn scan_markup(src: &str) -> Markup {
-    let mut has_style = false;
-    let b = src.as_bytes();
-    let lower = |i: usize| b.get(i).map(|c| c.to_ascii_lowercase());
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] != b'<' {
-            i = memchr::memchr(b'<', &b[i..]).map_or(b.len(), |k| i + k);
-            continue;
-        }
-        if src[i..].starts_with("<!--") {
-            i = src[i + 4..]
-                .find("-->")
-                .map(|j| i + 4 + j + 3)
-                .unwrap_or(b.len());
-            continue;
-        }
-        let name_is = |i: usize, n: &[u8]| {
-            n.iter()
-                .enumerate()
-                .all(|(k, &c)| lower(i + 1 + k) == Some(c))
-                && !lower(i + 1 + n.len()).is_some_and(|c| c.is_ascii_alphanumeric())
-        };
-        for raw in [&b"script"[..], b"style"] {
-            if name_is(i, raw) {
-                has_style |= raw == b"style";
-                // The closing tag, found case-insensitively in place (lower-casing the rest of the
-                // page at every <script> made pages with many scripts quadratic).
-                i = find_close_tag(b, i + 1, raw).unwrap_or(b.len());
-                break;
+impl Markup {
+    fn of(src: &str, tags: &[markup::TagAt]) -> Markup {
+        let b = src.as_bytes();
+        let mut has_style = false;
+        let mut cell_tags = Vec::new();
+        for t in tags.iter().filter(|t| !t.close) {
+            let name = t.name(b);
+            if name.eq_ignore_ascii_case(b"td") || name.eq_ignore_ascii_case(b"th") {
+                cell_tags.push(Span::new(t.start, t.end));
+            } else {
+                has_style |= name.eq_ignore_ascii_case(b"style");
             }
         }
-        if i < b.len() && b[i] == b'<' && (name_is(i, b"td") || name_is(i, b"th")) {
-            let end = src[i..].find('>').map(|j| i + j + 1).unwrap_or(b.len());
-            out.push(Span::new(i, end));
-            i = end;
-            continue;
+        Markup {
+            cell_tags,
+            has_style,
         }
-        i += 1;
     }
-    Markup {
-        cell_tags: out,
-        has_style,
-    }
-}
-
-/// The position of the first `</name` (any letter case) at or after `from`.
-fn find_close_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
-    let mut at = from;
-    loop {
-        let p = at + memchr::memchr(b'<', b.get(at..)?)?;
-        if b.get(p + 1) == Some(&b'/')
-            && b.get(p + 2..p + 2 + name.len())?.eq_ignore_ascii_case(name)
-        {
-            return Some(p);
-        }
-        at = p + 1;
-    }
-}
-
-/// The first occurrence of `needle` (not empty) in `hay`: candidates found by the needle's
-/// last byte with memchr (in Chinese text the lead bytes of characters repeat much more often).
-fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&last, _) = needle.split_last()?;
-    let n = needle.len();
-    memchr::memchr_iter(last, hay.get(n - 1..)?).find(|&k| &hay[k..k + n] == needle)
 }
 
 #[cfg(all(test, feature = "scraper"))]
