@@ -9,13 +9,15 @@
 //! JSON's `offset`/`length` of cells and for the offsets of diagnostics (the CLI's and the npm
 //! package's positions). A value searched for in the markup lands in `style="line-height:20pt"`
 //! and fails here.
+//!
+//! And a footnote mark after a number (`21<sup>1</sup>`, `21¹`) is no digit of it.
 
 mod common;
 
 use common::gen::{self, GenReport, Layout};
 use nianbao::api::{self, CheckOptions, Checked, KindOption};
-use nianbao::diagnostic::Lang;
-use nianbao::model::{Cell, Report};
+use nianbao::diagnostic::{Lang, Severity};
+use nianbao::model::{Cell, Report, Value};
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -443,4 +445,86 @@ fn markup_ranges_of_the_test_are_right() {
     assert!(clear_of_markup(&r, 15, 16));
     assert!(!clear_of_markup(&r, 12, 13));
     assert!(clear_of_markup(&r, 15, 15));
+}
+
+// ---------------------------------------------------------------- footnote marks (item 6)
+
+fn requests_cell<'a>(c: &'a Checked, row: &str, col: usize) -> &'a Cell {
+    &c.report()
+        .requests
+        .as_ref()
+        .unwrap()
+        .row(row)
+        .unwrap()
+        .cells[col]
+}
+
+#[test]
+fn a_footnote_mark_after_a_number_is_no_digit_of_it() {
+    // 予以公开 6<sup>1</sup>, 总计 11<sub>3</sub> … 13<sup>[2]</sup>: before, 61, 113 and 132
+    // (four errors); the text copy with 6¹, 11₃ and 13⁽²⁾ gave three (P-4, unreadable).
+    for file in ["footnote-marks.html", "footnote-marks.txt"] {
+        let path = root().join("tests/fixtures/html").join(file);
+        let c = common::check_path(&path);
+        let codes: Vec<_> = c.diagnostics.iter().map(|d| (d.code, d.severity)).collect();
+        assert_eq!(
+            c.count(Severity::Error) + c.count(Severity::Warning),
+            0,
+            "{file}: {codes:?}"
+        );
+        let granted = requests_cell(&c, "granted", 0);
+        assert_eq!(
+            granted.value,
+            Value::Number {
+                value: 6.0,
+                signed: false,
+                unit: None
+            },
+            "{file}"
+        );
+        assert_eq!(granted.raw, "6¹", "{file}: the raw text keeps the mark");
+        let total = requests_cell(&c, "total", 0);
+        assert_eq!(
+            (total.number(), total.raw.as_str()),
+            (Some(11.0), "11₃"),
+            "{file}"
+        );
+        let total = requests_cell(&c, "total", 6);
+        assert_eq!(
+            (total.number(), total.raw.as_str()),
+            (Some(13.0), "13⁽²⁾"),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn only_a_mark_after_a_number_is_a_mark() {
+    let base = std::fs::read_to_string(root().join("tests/fixtures/rules/_base/report-2021.html"))
+        .unwrap();
+    let sp = r#"<span style="font-size:10.5pt;font-family:宋体">6</span>"#;
+    assert!(base.contains(sp));
+    // Text in a <sup> that is not a footnote number, or not after a number, reads as before.
+    let words = base.replacen(
+        sp,
+        r#"<span style="font-size:10.5pt;font-family:宋体">6<sup>注</sup></span>"#,
+        1,
+    );
+    let c = check_html(&words);
+    assert!(
+        matches!(
+            requests_cell(&c, "granted", 0).value,
+            Value::Unreadable { .. }
+        ),
+        "{:?}",
+        requests_cell(&c, "granted", 0)
+    );
+    let alone = base.replacen(
+        sp,
+        r#"<span style="font-size:10.5pt;font-family:宋体"><sup>6</sup></span>"#,
+        1,
+    );
+    let c = check_html(&alone);
+    assert_eq!(requests_cell(&c, "granted", 0).raw, "6");
+    assert_eq!(c.count(Severity::Error), 0);
 }

@@ -8,7 +8,8 @@
 //!
 //! Each piece of the rendered text keeps the source bytes it came from: texts are found in the
 //! page's text, never inside a tag or a script (`locate`, over one scan of the markup,
-//! `markup`).
+//! `markup`). A footnote mark after a number (`21<sup>1</sup>`) is written in superscript
+//! digits (`21¹`), which no number reads as its own.
 //!
 //! The renderer walks any tree that implements [`HtmlNode`]: natively the tree scraper
 //! (html5ever) builds from a string ([`render`], feature `scraper`); in the browser the
@@ -207,6 +208,7 @@ fn render_scanned<N: HtmlNode>(
         in_cell: 0,
         depth: 0,
         grid: None,
+        mark: None,
     };
     let own_title = find_title(&root).map(|t| text_of(&t));
     let title = own_title
@@ -247,6 +249,50 @@ struct Renderer<'a, N> {
     in_cell: usize,
     depth: usize,
     grid: Option<GridPos>,
+    /// Inside a `<sup>` or `<sub>` footnote mark after a number: its digits are written as
+    /// superscripts (subscripts), which no number reads as its own digits.
+    mark: Option<Mark>,
+}
+
+/// A footnote mark set as `<sup>` or `<sub>`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Sup,
+    Sub,
+}
+
+impl Mark {
+    /// Digits and brackets of a mark, as superscripts (subscripts).
+    fn convert(self, c: char) -> char {
+        const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+        let d = match c {
+            '0'..='9' => Some(c as usize - '0' as usize),
+            '０'..='９' => Some(c as usize - '０' as usize),
+            _ => None,
+        };
+        match (self, d, c) {
+            (Mark::Sup, Some(d), _) => SUP[d],
+            (Mark::Sub, Some(d), _) => char::from_u32(0x2080 + d as u32).unwrap_or(c),
+            (Mark::Sup, None, '(' | '（' | '[' | '［' | '〔') => '⁽',
+            (Mark::Sup, None, ')' | '）' | ']' | '］' | '〕') => '⁾',
+            (Mark::Sub, None, '(' | '（' | '[' | '［' | '〔') => '₍',
+            (Mark::Sub, None, ')' | '）' | ']' | '］' | '〕') => '₎',
+            _ => c,
+        }
+    }
+
+    /// Is this the text of a footnote mark: up to three digits, maybe in brackets (`1`, `[2]`, `（3）`)?
+    fn is_mark(text: &str) -> bool {
+        let t = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{A0}');
+        let t = t
+            .strip_prefix(['(', '（', '[', '［', '〔'])
+            .and_then(|t| t.strip_suffix([')', '）', ']', '］', '〕']))
+            .unwrap_or(t);
+        let n = t.chars().count();
+        (1..=3).contains(&n)
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    }
 }
 
 /// White space as the renderer collapses it (U+00A0 and U+3000 count as spaces).
@@ -292,8 +338,30 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
                 self.walk_children(&node);
                 self.block_break();
             }
+            Role::Inline
+                if is_tag(&node, &["sup", "sub"])
+                    && self.mark.is_none()
+                    && self.after_number()
+                    && Mark::is_mark(&text_of(&node)) =>
+            {
+                // `21<sup>1</sup>`: a footnote mark, not a digit of 21.
+                self.mark = Some(if is_tag(&node, &["sup"]) {
+                    Mark::Sup
+                } else {
+                    Mark::Sub
+                });
+                self.walk_children(&node);
+                self.mark = None;
+            }
             Role::Inline | Role::Skip => self.walk_children(&node),
         }
+    }
+
+    /// Does the output end with a digit (spaces aside)?
+    fn after_number(&self) -> bool {
+        self.out
+            .trim_end_matches(' ')
+            .ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
     }
 
     fn text(&mut self, t: &str) {
@@ -338,12 +406,13 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
                 continue;
             }
             space = false;
-            if found == Found::Mapped {
+            if found == Found::Mapped || self.mark.is_some() {
                 // Character by character.
+                let shown = self.mark.map_or(c, |m| m.convert(c));
                 let o = self.out.len();
-                self.out.push(c);
+                self.out.push(shown);
                 let src = source(i, i + c.len_utf8(), k, k + 1);
-                let exact = src.len() == c.len_utf8();
+                let exact = found != Found::No && shown == c && src.len() == c.len_utf8();
                 self.piece(first_seg, Span::new(o, self.out.len()), src, exact);
                 continue;
             }
