@@ -9,13 +9,16 @@
 //! Each piece of the rendered text keeps the source bytes it came from: texts are found in the
 //! page's text, never inside a tag or a script (`locate`, over one scan of the markup,
 //! `markup`). A footnote mark after a number (`21<sup>1</sup>`) is written in superscript
-//! digits (`21¹`), which no number reads as its own.
+//! digits (`21¹`), which no number reads as its own. html5ever is given the markup without
+//! tags nested deeper than the renderer reads (`depth`), so that deep nesting stays linear.
 //!
 //! The renderer walks any tree that implements [`HtmlNode`]: natively the tree scraper
 //! (html5ever) builds from a string ([`render`], feature `scraper`); in the browser the
 //! browser's own DOM, either parsed from a string by `DOMParser` or a live element of a page
 //! (the `web` module), which also knows what the page really shows.
 
+#[cfg(feature = "scraper")]
+mod depth;
 mod locate;
 mod markup;
 
@@ -140,8 +143,11 @@ fn text_of<N: HtmlNode>(node: &N) -> String {
 /// Parse an HTML string with html5ever (scraper) and render it.
 #[cfg(feature = "scraper")]
 pub fn render(source: &str) -> Document {
+    // html5ever nests without limit, and costs depth × tags on deep markup: give it the markup
+    // without the tags deeper than the renderer reads (texts are then found in `source`).
     let scan = markup::scan(source);
-    let html = scraper::Html::parse_document(source);
+    let shallow = depth::flatten(source, &scan.tags, MAX_DEPTH + 16);
+    let html = scraper::Html::parse_document(&shallow);
     render_scanned(source, scan, html.tree.root(), None).0
 }
 
@@ -493,9 +499,9 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
         let rows = table_rows(&table, &self.hidden_classes);
         // Lay the cells out on a grid: every position holds the id of the cell covering it.
         let mut grid: Vec<Vec<Option<usize>>> = Vec::new();
-        let mut cells: Vec<(N, usize, usize)> = Vec::new(); // node, row, col
+        let mut cells: Vec<(N, usize, usize, usize)> = Vec::new(); // node, row, col, levels below the table
         let mut total = 0usize;
-        for (r, row) in rows.iter().enumerate() {
+        for (r, (row, levels)) in rows.iter().enumerate() {
             if grid.len() <= r {
                 grid.resize(r + 1, Vec::new());
             }
@@ -511,7 +517,7 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
                     break;
                 }
                 let id = cells.len();
-                cells.push((cell.clone(), r, c));
+                cells.push((cell.clone(), r, c, *levels));
                 for rr in r..r + rowspan {
                     if grid.len() <= rr {
                         grid.resize(rr + 1, Vec::new());
@@ -547,7 +553,7 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
                 }
                 first = false;
                 if let Some(id) = covering {
-                    let (node, or, _) = &cells[id];
+                    let (node, or, _, levels) = &cells[id];
                     if *or == r {
                         self.cell(
                             node.clone(),
@@ -556,6 +562,7 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
                                 row: r,
                                 col: c,
                             },
+                            *levels,
                         );
                     }
                 }
@@ -564,7 +571,8 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
         self.block_break();
     }
 
-    fn cell(&mut self, node: N, pos: GridPos) {
+    /// A cell `levels` elements below its table (`tr`, `td`; `tbody` too when there is one).
+    fn cell(&mut self, node: N, pos: GridPos, levels: usize) {
         // The next cell start tag at or after the cursor; the cell stands just after it (an
         // empty cell is an empty span there, outside the tag).
         let cursor = self.loc.cursor;
@@ -575,7 +583,9 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
         let start = self.out.len();
         let saved = self.grid;
         self.grid = Some(pos);
-        if has_nested_table(&node) {
+        // The cell's content is as deep in the tree as it is (the rows were not walked).
+        self.depth += levels;
+        if has_nested_table(&node, MAX_DEPTH.saturating_sub(self.depth)) {
             // A layout table: its cell holds blocks and tables of its own.
             self.walk_children(&node);
         } else {
@@ -586,6 +596,7 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
                 self.out.pop();
             }
         }
+        self.depth -= levels;
         self.grid = saved;
         self.cell_nodes.push((pos, node));
         self.cells.push(Segment {
@@ -604,11 +615,23 @@ fn span_attr(v: Option<&str>) -> usize {
         .min(MAX_SPAN)
 }
 
-/// Does the cell hold a table of its own (a layout table)?
-fn has_nested_table<N: HtmlNode>(cell: &N) -> bool {
-    descendants(cell, |_| false)
-        .skip(1)
-        .any(|n| is_tag(&n, &["table"]))
+/// Does the cell hold a table of its own (a layout table) among its descendants down to
+/// `depth` levels below it? (Deeper than the renderer walks, a table is text.)
+fn has_nested_table<N: HtmlNode>(cell: &N, depth: usize) -> bool {
+    let mut stack: Vec<(N, usize)> = children(cell).map(|c| (c, 1)).collect();
+    stack.reverse();
+    while let Some((n, d)) = stack.pop() {
+        if d > depth {
+            continue;
+        }
+        if is_tag(&n, &["table"]) {
+            return true;
+        }
+        let at = stack.len();
+        stack.extend(children(&n).map(|c| (c, d + 1)));
+        stack[at..].reverse();
+    }
+    false
 }
 
 /// Is an element hidden: by the live page's computed style, the `hidden` attribute, an
@@ -627,25 +650,25 @@ fn is_hidden<N: HtmlNode>(node: &N, hidden_classes: &HashSet<String>) -> bool {
 }
 
 /// The `<tr>` rows of a table (directly or inside thead/tbody/tfoot, not nested tables),
-/// each with its visible `<td>`/`<th>` cells.
-fn table_rows<N: HtmlNode>(table: &N, hidden: &HashSet<String>) -> Vec<Vec<N>> {
+/// each with its visible `<td>`/`<th>` cells and how many levels below the table they are.
+fn table_rows<N: HtmlNode>(table: &N, hidden: &HashSet<String>) -> Vec<(Vec<N>, usize)> {
     let mut rows = Vec::new();
     let visible = |n: &N| !is_hidden(n, hidden);
-    let mut push_row = |tr: &N| {
+    let mut push_row = |tr: &N, levels: usize| {
         let cells: Vec<N> = children(tr)
             .filter(|c| is_tag(c, &["td", "th"]) && visible(c))
             .collect();
-        rows.push(cells);
+        rows.push((cells, levels));
     };
     for child in children(table) {
         if is_tag(&child, &["tr"]) {
             if visible(&child) {
-                push_row(&child);
+                push_row(&child, 2);
             }
         } else if is_tag(&child, &["thead", "tbody", "tfoot"]) && visible(&child) {
             for tr in children(&child) {
                 if is_tag(&tr, &["tr"]) && visible(&tr) {
-                    push_row(&tr);
+                    push_row(&tr, 3);
                 }
             }
         }
@@ -843,6 +866,39 @@ mod tests {
         let mut walk = d.grid_walker();
         for at in [d.text.len(), 0, 5, 3] {
             assert_eq!(walk(at), d.grid_at(at), "at {at}");
+        }
+    }
+
+    #[test]
+    fn deep_markup_renders_as_without_the_depth_guard() {
+        // The tags the guard removes lie below MAX_DEPTH, where the renderer reads text only:
+        // the document is the same as from the whole markup.
+        let t = "某某县2023年报告";
+        let mut cases = Vec::new();
+        for n in [MAX_DEPTH - 20, MAX_DEPTH + 40, 3 * MAX_DEPTH] {
+            for (open, close) in [
+                ("<div>", "</div>"),
+                ("<span class=x>", "</span>"),
+                ("<b>", "</b>"),
+                ("<table><tr><td>", "</td></tr></table>"),
+                ("<blockquote><p>a", ""),
+                ("<ul><li>x", "</li></ul>"),
+                (
+                    "<div><p>1<span style=\"display:none\">9</span><br>",
+                    "</div>",
+                ),
+                ("<svg><g>", "</g></svg>"),
+            ] {
+                cases.push(format!("<html><head><title>T</title></head><body><p>前</p>{}{t}<p>尾</p>{}<p>后记</p></body></html>", open.repeat(n), close.repeat(n)));
+                cases.push(format!("<html><body>{}{t}", open.repeat(n)));
+            }
+        }
+        for src in cases {
+            let whole = scraper::Html::parse_document(&src);
+            let plain = render_tree(&src, whole.tree.root(), None).0;
+            let guarded = render(&src);
+            assert_eq!(guarded.text, plain.text, "{}", &src[..80]);
+            assert_eq!(guarded.text.contains(t), plain.text.contains(t));
         }
     }
 

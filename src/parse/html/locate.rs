@@ -85,7 +85,7 @@ impl<'a> Locator<'a> {
             let c = b[q];
             if c == lead
                 && b[q..].starts_with(t.as_bytes())
-                && self.markup.get(idx).map_or(true, |r| r.0 >= q + t.len())
+                && self.markup.get(idx).is_none_or(|r| r.0 >= q + t.len())
             {
                 self.cursor = q + t.len();
                 return Found::Exact(q);
@@ -132,7 +132,7 @@ impl<'a> Locator<'a> {
             if x == b'&' {
                 match char_ref(&b[q..]) {
                     Some((Ref::Chars(d1, d2), len))
-                        if d1 == c && d2.map_or(true, |d2| chars.peek() == Some(&d2)) =>
+                        if d1 == c && d2.is_none_or(|d2| chars.peek() == Some(&d2)) =>
                     {
                         self.map.push((q, q + len));
                         if d2.is_some() {

@@ -177,7 +177,7 @@ pub(super) fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
             && b.get(p + 2..n)
                 .is_some_and(|s| s.eq_ignore_ascii_case(name))
             && b.get(n)
-                .map_or(true, |&c| is_space(c) || c == b'/' || c == b'>')
+                .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
         {
             return p;
         }
@@ -194,8 +194,8 @@ pub(super) struct TagAt {
     /// Where its name ends (it starts after `<` or `</`).
     pub name_end: usize,
     pub close: bool,
-    /// `<x/>` (only foreign content honours it).
-    #[allow(dead_code)]
+    /// `<x/>` (only foreign content honours it; read by the depth guard).
+    #[cfg_attr(not(feature = "scraper"), allow(dead_code))]
     pub self_closing: bool,
 }
 
