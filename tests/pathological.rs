@@ -1,5 +1,5 @@
 //! Inputs that try to break the checker (issue 7): 10 MB on one line, 100 000 table rows,
-//! 10 000 nested elements, a table with 100 000 columns, every cell `999999999999999999999`,
+//! 10 000 and 100 000 nested elements, a table with 100 000 columns, every cell `999999999999999999999`,
 //! invalid UTF-8, a zip bomb posing as `.docx`. Each must finish with a sane result or a clear
 //! message, and never panic. Times are printed (`--nocapture`), never asserted: the figures
 //! belong in BENCHMARKS.md.
@@ -298,6 +298,42 @@ fn a_thousand_nested_elements_on_a_2_mib_stack() {
         assert!(
             c.parsed.doc.text.contains(NESTED_TEXT),
             "{what}: the text inside is read"
+        );
+    }
+}
+
+#[test]
+fn hundred_thousand_nested_elements_in_linear_time() {
+    // Issue 16: html5ever walks its stack of open elements for many start tags (a <div> looks
+    // for a <p> to close), so 100 000 nested <div>s (1.1 MB) took 18–45 s, unclosed
+    // <blockquote><p>s 46 s. Reading must stay linear however deep the markup nests: each of
+    // these takes under 0.1 s (BENCHMARKS.md); the bound, 50 times that and more, only
+    // catches a return of the quadratic walk (a hang guard, not a speed target).
+    let mut cases = nested(100_000);
+    let n = 100_000;
+    cases.push((
+        "unclosed <blockquote><p>",
+        format!("<html><body>{}{NESTED_TEXT}", "<blockquote><p>".repeat(n)),
+    ));
+    cases.push((
+        "<li>s in nested <div>s",
+        format!(
+            "<html><body><ul>{}<li>{NESTED_TEXT}{}",
+            "<div>".repeat(n),
+            "<li>x".repeat(n)
+        ),
+    ));
+    for (what, html) in cases {
+        let t = Instant::now();
+        let (c, _) = check(&format!("100 000 {what}"), html, KindOption::Html);
+        let secs = t.elapsed().as_secs_f64();
+        assert!(
+            c.parsed.doc.text.contains(NESTED_TEXT),
+            "{what}: the text inside is read"
+        );
+        assert!(
+            secs < 5.0,
+            "{what}: {secs:.1} s — HTML reading is quadratic in the nesting depth again"
         );
     }
 }

@@ -80,14 +80,12 @@ impl Document {
         if self.segments.is_empty() {
             return None;
         }
-        let i = match self
+        // The last segment starting at or before the offset: on ties the text itself, which
+        // sorts after the cell around it.
+        let i = self
             .segments
-            .binary_search_by(|s| s.text.start.cmp(&offset))
-        {
-            Ok(i) => i,
-            Err(0) => 0,
-            Err(i) => i - 1,
-        };
+            .partition_point(|s| s.text.start <= offset)
+            .saturating_sub(1);
         self.segments.get(i)
     }
 

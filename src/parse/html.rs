@@ -6,14 +6,26 @@
 //! classes a `<style>` block hides: the usual anti-scraping "jammer" spans), `<script>`,
 //! `<style>` and friends are skipped.
 //!
+//! Each piece of the rendered text keeps the source bytes it came from: texts are found in the
+//! page's text, never inside a tag or a script (`locate`, over one scan of the markup,
+//! `markup`). A footnote mark after a number (`21<sup>1</sup>`) is written in superscript
+//! digits (`21¹`), which no number reads as its own. html5ever is given the markup without
+//! tags nested deeper than the renderer reads (`depth`), so that deep nesting stays linear.
+//!
 //! The renderer walks any tree that implements [`HtmlNode`]: natively the tree scraper
 //! (html5ever) builds from a string ([`render`], feature `scraper`); in the browser the
 //! browser's own DOM, either parsed from a string by `DOMParser` or a live element of a page
 //! (the `web` module), which also knows what the page really shows.
 
+#[cfg(feature = "scraper")]
+mod depth;
+mod locate;
+mod markup;
+
 use super::document::{Document, Segment};
 use crate::model::{GridPos, InputKind};
 use crate::source::Span;
+use locate::{Found, Locator};
 use std::borrow::Cow;
 use std::collections::HashSet;
 
@@ -131,8 +143,12 @@ fn text_of<N: HtmlNode>(node: &N) -> String {
 /// Parse an HTML string with html5ever (scraper) and render it.
 #[cfg(feature = "scraper")]
 pub fn render(source: &str) -> Document {
-    let html = scraper::Html::parse_document(source);
-    render_tree(source, html.tree.root(), None).0
+    // html5ever nests without limit, and costs depth × tags on deep markup: give it the markup
+    // without the tags deeper than the renderer reads (texts are then found in `source`).
+    let scan = markup::scan(source);
+    let shallow = depth::flatten(source, &scan.tags, MAX_DEPTH + 16);
+    let html = scraper::Html::parse_document(&shallow);
+    render_scanned(source, scan, html.tree.root(), None).0
 }
 
 #[cfg(feature = "scraper")]
@@ -170,7 +186,16 @@ pub fn render_tree<N: HtmlNode>(
     root: N,
     title: Option<String>,
 ) -> (Document, Vec<(GridPos, N)>) {
-    let markup = scan_markup(source);
+    render_scanned(source, markup::scan(source), root, title)
+}
+
+fn render_scanned<N: HtmlNode>(
+    source: &str,
+    scan: markup::Scan,
+    root: N,
+    title: Option<String>,
+) -> (Document, Vec<(GridPos, N)>) {
+    let markup = Markup::of(source, &scan.tags);
     // Without a `<style` in the markup there is no `<style>` element to read (saves a walk of the tree).
     let hidden_classes = if markup.has_style {
         hidden_classes(&root)
@@ -178,18 +203,18 @@ pub fn render_tree<N: HtmlNode>(
         HashSet::new()
     };
     let mut r = Renderer {
-        src: source,
         out: String::with_capacity(source.len() / 3),
         segs: Vec::new(),
         cells: Vec::new(),
         cell_nodes: Vec::new(),
-        cursor: 0,
+        loc: Locator::new(source, scan.markup),
         td_offsets: markup.cell_tags,
         tables: 0,
         hidden_classes,
         in_cell: 0,
         depth: 0,
         grid: None,
+        mark: None,
     };
     let own_title = find_title(&root).map(|t| text_of(&t));
     let title = own_title
@@ -218,18 +243,67 @@ fn find_title<N: HtmlNode>(root: &N) -> Option<N> {
 }
 
 struct Renderer<'a, N> {
-    src: &'a str,
     out: String,
     segs: Vec<Segment>,
     cells: Vec<Segment>,
     cell_nodes: Vec<(GridPos, N)>,
-    cursor: usize,
+    /// Finds each text in the source.
+    loc: Locator<'a>,
     td_offsets: Vec<Span>,
     tables: usize,
     hidden_classes: HashSet<String>,
     in_cell: usize,
     depth: usize,
     grid: Option<GridPos>,
+    /// Inside a `<sup>` or `<sub>` footnote mark after a number: its digits are written as
+    /// superscripts (subscripts), which no number reads as its own digits.
+    mark: Option<Mark>,
+}
+
+/// A footnote mark set as `<sup>` or `<sub>`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Sup,
+    Sub,
+}
+
+impl Mark {
+    /// Digits and brackets of a mark, as superscripts (subscripts).
+    fn convert(self, c: char) -> char {
+        const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+        let d = match c {
+            '0'..='9' => Some(c as usize - '0' as usize),
+            '０'..='９' => Some(c as usize - '０' as usize),
+            _ => None,
+        };
+        match (self, d, c) {
+            (Mark::Sup, Some(d), _) => SUP[d],
+            (Mark::Sub, Some(d), _) => char::from_u32(0x2080 + d as u32).unwrap_or(c),
+            (Mark::Sup, None, '(' | '（' | '[' | '［' | '〔') => '⁽',
+            (Mark::Sup, None, ')' | '）' | ']' | '］' | '〕') => '⁾',
+            (Mark::Sub, None, '(' | '（' | '[' | '［' | '〔') => '₍',
+            (Mark::Sub, None, ')' | '）' | ']' | '］' | '〕') => '₎',
+            _ => c,
+        }
+    }
+
+    /// Is this the text of a footnote mark: up to three digits, maybe in brackets (`1`, `[2]`, `（3）`)?
+    fn is_mark(text: &str) -> bool {
+        let t = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{A0}');
+        let t = t
+            .strip_prefix(['(', '（', '[', '［', '〔'])
+            .and_then(|t| t.strip_suffix([')', '）', ']', '］', '〕']))
+            .unwrap_or(t);
+        let n = t.chars().count();
+        (1..=3).contains(&n)
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    }
+}
+
+/// White space as the renderer collapses it (U+00A0 and U+3000 count as spaces).
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}'
 }
 
 impl<'a, N: HtmlNode> Renderer<'a, N> {
@@ -270,66 +344,129 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
                 self.walk_children(&node);
                 self.block_break();
             }
+            Role::Inline
+                if is_tag(&node, &["sup", "sub"])
+                    && self.mark.is_none()
+                    && self.after_number()
+                    && Mark::is_mark(&text_of(&node)) =>
+            {
+                // `21<sup>1</sup>`: a footnote mark, not a digit of 21.
+                self.mark = Some(if is_tag(&node, &["sup"]) {
+                    Mark::Sup
+                } else {
+                    Mark::Sub
+                });
+                self.walk_children(&node);
+                self.mark = None;
+            }
             Role::Inline | Role::Skip => self.walk_children(&node),
         }
     }
 
+    /// Does the output end with a digit (spaces aside)?
+    fn after_number(&self) -> bool {
+        self.out
+            .trim_end_matches(' ')
+            .ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    }
+
     fn text(&mut self, t: &str) {
-        // Collapse white space as a browser does; U+00A0 counts as a space here. Runs of other
-        // characters are copied whole.
-        let start = self.out.len();
+        // Collapse white space as a browser does; U+00A0 counts as a space here. Each piece of
+        // the output gets the source bytes it came from: a run of characters its own (mapped
+        // character by character when the source spells them otherwise), a collapsed run of
+        // white space the whole run.
+        let found = if t.chars().any(|c| !is_space(c)) {
+            self.loc.locate(t)
+        } else {
+            Found::No
+        };
+        let here = self.loc.cursor;
+        let map = std::mem::take(&mut self.loc.map);
+        // The source of t[i..j], characters k..l.
+        let source = |i: usize, j: usize, k: usize, l: usize| match found {
+            Found::Exact(s) => Span::new(s + i, s + j),
+            Found::Mapped if k < l => Span::new(map[k].0, map[l - 1].1),
+            _ => Span::new(here, here),
+        };
+        let first_seg = self.segs.len();
         let mut space = self.out.is_empty() || self.out.ends_with([' ', '\n', '\t']);
-        let mut run = 0;
-        for (i, c) in t.char_indices() {
-            if c.is_whitespace() || c == '\u{00A0}' || c == '\u{3000}' {
-                self.out.push_str(&t[run..i]);
+        let mut chars = t.char_indices().enumerate().peekable();
+        while let Some((k, (i, c))) = chars.next() {
+            if is_space(c) {
+                let (mut l, mut j) = (k + 1, i + c.len_utf8());
+                while let Some(&(k2, (i2, c2))) = chars.peek() {
+                    if !is_space(c2) {
+                        break;
+                    }
+                    (l, j) = (k2 + 1, i2 + c2.len_utf8());
+                    chars.next();
+                }
                 if !space {
+                    let o = self.out.len();
                     self.out.push(' ');
+                    let src = source(i, j, k, l);
+                    let exact = found != Found::No && &t[i..j] == " " && src.len() == 1;
+                    self.piece(first_seg, Span::new(o, o + 1), src, exact);
                 }
                 space = true;
-                run = i + c.len_utf8();
-            } else {
-                space = false;
+                continue;
+            }
+            space = false;
+            if found == Found::Mapped || self.mark.is_some() {
+                // Character by character.
+                let shown = self.mark.map_or(c, |m| m.convert(c));
+                let o = self.out.len();
+                self.out.push(shown);
+                let src = source(i, i + c.len_utf8(), k, k + 1);
+                let exact = found != Found::No && shown == c && src.len() == c.len_utf8();
+                self.piece(first_seg, Span::new(o, self.out.len()), src, exact);
+                continue;
+            }
+            // A run of characters up to the next white space, as one piece.
+            let mut j = i + c.len_utf8();
+            while let Some(&(_, (i2, c2))) = chars.peek() {
+                if is_space(c2) {
+                    break;
+                }
+                j = i2 + c2.len_utf8();
+                chars.next();
+            }
+            let o = self.out.len();
+            self.out.push_str(&t[i..j]);
+            let exact = found != Found::No;
+            self.piece(
+                first_seg,
+                Span::new(o, self.out.len()),
+                source(i, j, 0, 0),
+                exact,
+            );
+        }
+        self.loc.map = map;
+    }
+
+    /// Add a piece of output and its source, merged with the segment before it when both map
+    /// byte for byte and follow each other (or both stand at the same place).
+    fn piece(&mut self, first_seg: usize, text: Span, source: Span, exact: bool) {
+        if self.segs.len() > first_seg {
+            if let Some(last) = self.segs.last_mut() {
+                let follows = last.text.end == text.start && last.grid == self.grid;
+                if follows && exact && last.exact && last.source.end == source.start {
+                    last.text.end = text.end;
+                    last.source.end = source.end;
+                    return;
+                }
+                if follows && !exact && !last.exact && source.is_empty() && last.source == source {
+                    last.text.end = text.end;
+                    return;
+                }
             }
         }
-        self.out.push_str(&t[run..]);
-        if self.out.len() == start {
-            return;
-        }
-        let source = self.locate(t);
-        let exact = self.src.get(source.start..source.end) == Some(&self.out[start..]);
         self.segs.push(Segment {
-            text: Span::new(start, self.out.len()),
+            text,
             source,
             grid: self.grid,
             exact,
         });
-    }
-
-    /// Find the source bytes of a text node: search forward from the cursor for its first
-    /// visible characters. Entities make the lengths differ; then only the start is exact.
-    fn locate(&mut self, t: &str) -> Span {
-        let trimmed = t.trim_matches(|c: char| c.is_whitespace() || c == '\u{00A0}');
-        let probe = &trimmed[..trimmed
-            .char_indices()
-            .nth(6)
-            .map_or(trimmed.len(), |(i, _)| i)];
-        if probe.is_empty() {
-            return Span::new(self.cursor, self.cursor);
-        }
-        let window_end = (self.cursor + 20_000).min(self.src.len());
-        let hay = &self.src[self.cursor..crate::source::LineIndex::clamp(self.src, window_end)];
-        if let Some(i) = find_bytes(hay.as_bytes(), probe.as_bytes()) {
-            let start = self.cursor + i;
-            let end = if self.src[start..].starts_with(trimmed) {
-                start + trimmed.len()
-            } else {
-                start + probe.len()
-            };
-            self.cursor = end;
-            return Span::new(start, end);
-        }
-        Span::new(self.cursor, self.cursor)
     }
 
     fn line_break(&mut self) {
@@ -362,9 +499,9 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
         let rows = table_rows(&table, &self.hidden_classes);
         // Lay the cells out on a grid: every position holds the id of the cell covering it.
         let mut grid: Vec<Vec<Option<usize>>> = Vec::new();
-        let mut cells: Vec<(N, usize, usize)> = Vec::new(); // node, row, col
+        let mut cells: Vec<(N, usize, usize, usize)> = Vec::new(); // node, row, col, levels below the table
         let mut total = 0usize;
-        for (r, row) in rows.iter().enumerate() {
+        for (r, (row, levels)) in rows.iter().enumerate() {
             if grid.len() <= r {
                 grid.resize(r + 1, Vec::new());
             }
@@ -380,7 +517,7 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
                     break;
                 }
                 let id = cells.len();
-                cells.push((cell.clone(), r, c));
+                cells.push((cell.clone(), r, c, *levels));
                 for rr in r..r + rowspan {
                     if grid.len() <= rr {
                         grid.resize(rr + 1, Vec::new());
@@ -416,7 +553,7 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
                 }
                 first = false;
                 if let Some(id) = covering {
-                    let (node, or, _) = &cells[id];
+                    let (node, or, _, levels) = &cells[id];
                     if *or == r {
                         self.cell(
                             node.clone(),
@@ -425,6 +562,7 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
                                 row: r,
                                 col: c,
                             },
+                            *levels,
                         );
                     }
                 }
@@ -433,21 +571,21 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
         self.block_break();
     }
 
-    fn cell(&mut self, node: N, pos: GridPos) {
-        // The next cell start tag at or after the cursor.
-        let k = self.td_offsets.partition_point(|s| s.start < self.cursor);
-        let source = self
-            .td_offsets
-            .get(k)
-            .copied()
-            .unwrap_or(Span::new(self.cursor, self.cursor));
-        if source.end > self.cursor {
-            self.cursor = source.end;
-        }
+    /// A cell `levels` elements below its table (`tr`, `td`; `tbody` too when there is one).
+    fn cell(&mut self, node: N, pos: GridPos, levels: usize) {
+        // The next cell start tag at or after the cursor; the cell stands just after it (an
+        // empty cell is an empty span there, outside the tag).
+        let cursor = self.loc.cursor;
+        let k = self.td_offsets.partition_point(|s| s.start < cursor);
+        let at = self.td_offsets.get(k).map_or(cursor, |s| s.end);
+        let source = Span::new(at, at);
+        self.loc.cursor = cursor.max(at);
         let start = self.out.len();
         let saved = self.grid;
         self.grid = Some(pos);
-        if has_nested_table(&node) {
+        // The cell's content is as deep in the tree as it is (the rows were not walked).
+        self.depth += levels;
+        if has_nested_table(&node, MAX_DEPTH.saturating_sub(self.depth)) {
             // A layout table: its cell holds blocks and tables of its own.
             self.walk_children(&node);
         } else {
@@ -458,6 +596,7 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
                 self.out.pop();
             }
         }
+        self.depth -= levels;
         self.grid = saved;
         self.cell_nodes.push((pos, node));
         self.cells.push(Segment {
@@ -476,11 +615,23 @@ fn span_attr(v: Option<&str>) -> usize {
         .min(MAX_SPAN)
 }
 
-/// Does the cell hold a table of its own (a layout table)?
-fn has_nested_table<N: HtmlNode>(cell: &N) -> bool {
-    descendants(cell, |_| false)
-        .skip(1)
-        .any(|n| is_tag(&n, &["table"]))
+/// Does the cell hold a table of its own (a layout table) among its descendants down to
+/// `depth` levels below it? (Deeper than the renderer walks, a table is text.)
+fn has_nested_table<N: HtmlNode>(cell: &N, depth: usize) -> bool {
+    let mut stack: Vec<(N, usize)> = children(cell).map(|c| (c, 1)).collect();
+    stack.reverse();
+    while let Some((n, d)) = stack.pop() {
+        if d > depth {
+            continue;
+        }
+        if is_tag(&n, &["table"]) {
+            return true;
+        }
+        let at = stack.len();
+        stack.extend(children(&n).map(|c| (c, d + 1)));
+        stack[at..].reverse();
+    }
+    false
 }
 
 /// Is an element hidden: by the live page's computed style, the `hidden` attribute, an
@@ -499,25 +650,25 @@ fn is_hidden<N: HtmlNode>(node: &N, hidden_classes: &HashSet<String>) -> bool {
 }
 
 /// The `<tr>` rows of a table (directly or inside thead/tbody/tfoot, not nested tables),
-/// each with its visible `<td>`/`<th>` cells.
-fn table_rows<N: HtmlNode>(table: &N, hidden: &HashSet<String>) -> Vec<Vec<N>> {
+/// each with its visible `<td>`/`<th>` cells and how many levels below the table they are.
+fn table_rows<N: HtmlNode>(table: &N, hidden: &HashSet<String>) -> Vec<(Vec<N>, usize)> {
     let mut rows = Vec::new();
     let visible = |n: &N| !is_hidden(n, hidden);
-    let mut push_row = |tr: &N| {
+    let mut push_row = |tr: &N, levels: usize| {
         let cells: Vec<N> = children(tr)
             .filter(|c| is_tag(c, &["td", "th"]) && visible(c))
             .collect();
-        rows.push(cells);
+        rows.push((cells, levels));
     };
     for child in children(table) {
         if is_tag(&child, &["tr"]) {
             if visible(&child) {
-                push_row(&child);
+                push_row(&child, 2);
             }
         } else if is_tag(&child, &["thead", "tbody", "tfoot"]) && visible(&child) {
             for tr in children(&child) {
                 if is_tag(&tr, &["tr"]) && visible(&tr) {
-                    push_row(&tr);
+                    push_row(&tr, 3);
                 }
             }
         }
@@ -607,80 +758,32 @@ fn hidden_classes<N: HtmlNode>(root: &N) -> HashSet<String> {
     out
 }
 
-/// What one pass over the markup finds: every `<td …>` / `<th …>` start tag (byte spans in
-/// source order, outside comments, scripts and styles), and whether there is a `<style>`.
+/// What the renderer needs of the markup's tags: every `<td …>` / `<th …>` start tag (byte
+/// spans in source order, outside comments, scripts and styles), and whether there is a
+/// `<style>`.
 struct Markup {
     cell_tags: Vec<Span>,
     has_style: bool,
 }
 
-fn scan_markup(src: &str) -> Markup {
-    let mut has_style = false;
-    let b = src.as_bytes();
-    let lower = |i: usize| b.get(i).map(|c| c.to_ascii_lowercase());
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] != b'<' {
-            i = memchr::memchr(b'<', &b[i..]).map_or(b.len(), |k| i + k);
-            continue;
-        }
-        if src[i..].starts_with("<!--") {
-            i = src[i + 4..]
-                .find("-->")
-                .map(|j| i + 4 + j + 3)
-                .unwrap_or(b.len());
-            continue;
-        }
-        let name_is = |i: usize, n: &[u8]| {
-            n.iter()
-                .enumerate()
-                .all(|(k, &c)| lower(i + 1 + k) == Some(c))
-                && !lower(i + 1 + n.len()).is_some_and(|c| c.is_ascii_alphanumeric())
-        };
-        for raw in [&b"script"[..], b"style"] {
-            if name_is(i, raw) {
-                has_style |= raw == b"style";
-                // The closing tag, found case-insensitively in place (lower-casing the rest of the
-                // page at every <script> made pages with many scripts quadratic).
-                i = find_close_tag(b, i + 1, raw).unwrap_or(b.len());
-                break;
+impl Markup {
+    fn of(src: &str, tags: &[markup::TagAt]) -> Markup {
+        let b = src.as_bytes();
+        let mut has_style = false;
+        let mut cell_tags = Vec::new();
+        for t in tags.iter().filter(|t| !t.close) {
+            let name = t.name(b);
+            if name.eq_ignore_ascii_case(b"td") || name.eq_ignore_ascii_case(b"th") {
+                cell_tags.push(Span::new(t.start, t.end));
+            } else {
+                has_style |= name.eq_ignore_ascii_case(b"style");
             }
         }
-        if i < b.len() && b[i] == b'<' && (name_is(i, b"td") || name_is(i, b"th")) {
-            let end = src[i..].find('>').map(|j| i + j + 1).unwrap_or(b.len());
-            out.push(Span::new(i, end));
-            i = end;
-            continue;
+        Markup {
+            cell_tags,
+            has_style,
         }
-        i += 1;
     }
-    Markup {
-        cell_tags: out,
-        has_style,
-    }
-}
-
-/// The position of the first `</name` (any letter case) at or after `from`.
-fn find_close_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
-    let mut at = from;
-    loop {
-        let p = at + memchr::memchr(b'<', b.get(at..)?)?;
-        if b.get(p + 1) == Some(&b'/')
-            && b.get(p + 2..p + 2 + name.len())?.eq_ignore_ascii_case(name)
-        {
-            return Some(p);
-        }
-        at = p + 1;
-    }
-}
-
-/// The first occurrence of `needle` (not empty) in `hay`: candidates found by the needle's
-/// last byte with memchr (in Chinese text the lead bytes of characters repeat much more often).
-fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&last, _) = needle.split_last()?;
-    let n = needle.len();
-    memchr::memchr_iter(last, hay.get(n - 1..)?).find(|&k| &hay[k..k + n] == needle)
 }
 
 #[cfg(all(test, feature = "scraper"))]
@@ -763,6 +866,39 @@ mod tests {
         let mut walk = d.grid_walker();
         for at in [d.text.len(), 0, 5, 3] {
             assert_eq!(walk(at), d.grid_at(at), "at {at}");
+        }
+    }
+
+    #[test]
+    fn deep_markup_renders_as_without_the_depth_guard() {
+        // The tags the guard removes lie below MAX_DEPTH, where the renderer reads text only:
+        // the document is the same as from the whole markup.
+        let t = "某某县2023年报告";
+        let mut cases = Vec::new();
+        for n in [MAX_DEPTH - 20, MAX_DEPTH + 40, 3 * MAX_DEPTH] {
+            for (open, close) in [
+                ("<div>", "</div>"),
+                ("<span class=x>", "</span>"),
+                ("<b>", "</b>"),
+                ("<table><tr><td>", "</td></tr></table>"),
+                ("<blockquote><p>a", ""),
+                ("<ul><li>x", "</li></ul>"),
+                (
+                    "<div><p>1<span style=\"display:none\">9</span><br>",
+                    "</div>",
+                ),
+                ("<svg><g>", "</g></svg>"),
+            ] {
+                cases.push(format!("<html><head><title>T</title></head><body><p>前</p>{}{t}<p>尾</p>{}<p>后记</p></body></html>", open.repeat(n), close.repeat(n)));
+                cases.push(format!("<html><body>{}{t}", open.repeat(n)));
+            }
+        }
+        for src in cases {
+            let whole = scraper::Html::parse_document(&src);
+            let plain = render_tree(&src, whole.tree.root(), None).0;
+            let guarded = render(&src);
+            assert_eq!(guarded.text, plain.text, "{}", &src[..80]);
+            assert_eq!(guarded.text.contains(t), plain.text.contains(t));
         }
     }
 

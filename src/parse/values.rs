@@ -23,6 +23,12 @@ pub fn fold_num(c: char) -> char {
     }
 }
 
+/// A footnote mark after a number (`21¹`, `21⁽²⁾`, `21₃`: superscript or subscript digits and
+/// brackets, as the HTML renderer writes `<sup>`/`<sub>` marks): not digits of the number.
+pub fn is_footnote_mark(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '\u{2070}'..='\u{2079}' | '⁽' | '⁾' | '\u{2080}'..='\u{2089}' | '₍' | '₎')
+}
+
 /// Characters that show as nothing and may sit inside a number copied from a web page or a
 /// PDF: zero-width space, non-joiner and joiner, word joiner, a byte order mark (zero-width
 /// no-break space) and the soft hyphen. A number is read through them, as through a space.
@@ -46,7 +52,8 @@ pub fn parse_value(raw: &str) -> Value {
     if DASHES.contains(&t.as_str()) {
         return Value::Dash { text: t };
     }
-    let mut body = t.as_str();
+    // A footnote mark after the number (or its unit) is no part of it; the raw text keeps it.
+    let mut body = t.trim_end_matches(is_footnote_mark);
     let mut unit = None;
     for u in UNITS {
         if let Some(b) = body.strip_suffix(u) {
@@ -57,6 +64,7 @@ pub fn parse_value(raw: &str) -> Value {
             }
         }
     }
+    body = body.trim_end_matches(is_footnote_mark);
     // 本年增/减 written in words: "增15", "减4", "增加3", "减少2".
     let worded = ["增加", "减少", "增", "减"]
         .iter()
@@ -196,9 +204,12 @@ pub fn value_run_at(s: &str, at: usize) -> Option<usize> {
                 break;
             }
         }
-        // A unit right after the number belongs to the cell.
+        // A footnote mark and a unit right after the number belong to the cell.
+        let marks =
+            |e: usize| e + rest[e..].len() - rest[e..].trim_start_matches(is_footnote_mark).len();
+        end = marks(end);
         if let Some(u) = UNITS.iter().find(|u| rest[end..].starts_with(**u)) {
-            end += u.len();
+            end = marks(end + u.len());
         }
         return Some(at + end);
     }
@@ -516,6 +527,25 @@ mod tests {
         ));
         assert!(matches!(parse_value("1,23"), Value::Unreadable { .. }));
         assert!(matches!(parse_value("abc"), Value::Unreadable { .. }));
+        // Footnote marks after a number.
+        assert_eq!(parse_value("21¹"), num(21.0));
+        assert_eq!(parse_value("21⁽²⁾"), num(21.0));
+        assert_eq!(parse_value("7₃"), num(7.0));
+        assert_eq!(
+            parse_value("1,234\u{2075}件"),
+            Value::Number {
+                value: 1234.0,
+                signed: false,
+                unit: Some("件".into())
+            }
+        );
+        assert!(matches!(parse_value("¹"), Value::Unreadable { .. }));
+        assert!(matches!(parse_value("2¹1"), Value::Unreadable { .. }));
+        assert_eq!(
+            value_run_at("予以公开 21¹ 3", "予以公开 ".len()),
+            Some("予以公开 21¹".len())
+        );
+        assert_eq!(value_run_at("21²件 3", 0), Some("21²件".len()));
     }
 
     #[test]
