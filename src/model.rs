@@ -122,7 +122,7 @@ pub struct Cell {
     /// The text of the cell as found (for glued digits: the digits given to this cell).
     pub raw: String,
     pub value: Value,
-    /// Byte span in the source (for HTML: the nearest span, the cell's start tag or text).
+    /// Byte span in the source (for HTML: the cell's own text, or just after its `<td>` when it is empty).
     pub span: Option<Span>,
     /// For HTML input: the position in the table grid.
     #[serde(skip_serializing_if = "Option::is_none")]
