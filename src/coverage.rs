@@ -61,7 +61,8 @@ pub struct Unchecked {
     /// `active` | `requests` | `reviewLitigation` (the tables), `sections`, or `report`.
     pub part: &'static str,
     /// `notReport` | `formatUnknown` | `cut` | `notFound` | `noNumbers` | `scrambled` |
-    /// `rowsMissing` | `cellsUnread` | `blankCells`.
+    /// `rowsMissing` | `cellsUnread` (not read: unreadable, ambiguous, or digits that split no
+    /// consistent way) | `blankCells` | `rowRepeated` (a row given twice with different numbers).
     pub reason: &'static str,
     /// The rules that could not run on it, in full or in part.
     pub rules: Vec<&'static str>,
@@ -190,7 +191,17 @@ pub fn unchecked(ctx: &RuleCtx) -> Vec<Unchecked> {
         if !present || !numbers || scrambled {
             let sec = section_of(t);
             let cut_before = r.cut.as_ref().is_some_and(|c| sec >= c.section);
-            let (reason, zh, en) = if scrambled {
+            let unsplit = r
+                .findings
+                .iter()
+                .any(|d| d.code == "P-12" && d.cell.as_ref().is_some_and(|c| c.table == t));
+            let (reason, zh, en) = if unsplit {
+                (
+                    "cellsUnread",
+                    format!("{}的数字连在一起，无论怎样拆分都不一致（P-12），各格未读出，其他核对未作", t.zh()),
+                    format!("{}'s digits run together and no split is consistent (P-12): its cells were not read and nothing else was checked on them", t.en()),
+                )
+            } else if scrambled {
                 ("scrambled", format!("{}的文字顺序错乱，数值未能读出，未作检查", t.zh()), format!("{}'s text is out of order; its values could not be read and were not checked", t.en()))
             } else if cut_before && !numbers && r.cut.as_ref().is_some_and(|c| c.table == Some(t)) {
                 (
@@ -322,6 +333,21 @@ fn requests_gaps(r: &Report, a: Option<&Analysis>, out: &mut Vec<Unchecked>) {
             reason: if cut_here { "cut" } else { "rowsMissing" },
             rules,
             message: Msg::new(zh, en),
+        });
+    }
+    // A row given twice with different numbers: one of them was checked.
+    if r.findings
+        .iter()
+        .any(|d| d.code == "P-14" && d.severity != crate::diagnostic::Severity::Notice)
+    {
+        out.push(Unchecked {
+            part: "requests",
+            reason: "rowRepeated",
+            rules: vec!["T3-1", "T3-2", "T3-3"],
+            message: Msg::new(
+                "表三有一行出现了两次且数值不同（P-14）：只按其中一行核对，另一行的数字未核对",
+                "a row of table 3 appears twice with different numbers (P-14): only one of them was checked",
+            ),
         });
     }
     let Some(a) = a else { return };

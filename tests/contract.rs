@@ -113,6 +113,17 @@ fn json_lines_one_object_per_file_with_the_contract_fields() {
         );
         assert_eq!(active["fees"]["values"], serde_json::json!([12.5]));
         assert!(j["diagnostics"].as_array().unwrap().is_empty());
+        // What could not be checked, and the verdict (issue 15): extend, never rename.
+        let summary = &j["summary"];
+        for k in ["errors", "warnings", "notices", "needsReview"] {
+            assert_eq!(summary[k], 0, "summary.{k}");
+        }
+        assert_eq!(summary["verdict"], "pass");
+        assert_eq!(summary["unchecked"], serde_json::json!([]));
+        assert_eq!(doc["isReport"], true);
+        assert!(doc["cut"].is_null());
+        assert!(doc["reportEvidence"].is_array());
+        assert!(doc["agencyEvidence"].is_object());
     }
 }
 

@@ -308,7 +308,17 @@ fn read(doc: &Document) -> Report {
                 "table 2 (proactive disclosure)",
             ),
         ] {
-            if present || sec == 4 && review.as_ref().is_some_and(|t| t.scrambled) {
+            // A table whose digits admit no consistent split has its own finding (P-12).
+            let table_id = match sec {
+                2 => crate::model::TableId::Active,
+                3 => crate::model::TableId::Requests,
+                _ => crate::model::TableId::ReviewLitigation,
+            };
+            let inconsistent = findings.iter().any(|d| {
+                d.code == tables::P_GLUED_INCONSISTENT.0
+                    && d.cell.as_ref().is_some_and(|c| c.table == table_id)
+            });
+            if present || inconsistent || sec == 4 && review.as_ref().is_some_and(|t| t.scrambled) {
                 continue;
             }
             // The text stops before this table (or inside its section, before its numbers):

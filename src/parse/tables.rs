@@ -31,6 +31,9 @@ pub const P_ROW_SHORT: (&str, &str) = ("P-8", "row-values-missing");
 pub const P_NOT_A_REPORT: (&str, &str) = ("P-9", "not-an-annual-report");
 pub const P_TEXT_CUT: (&str, &str) = ("P-10", "text-cut-short");
 pub const P_LABEL_VARIANT: (&str, &str) = ("P-11", "row-label-variant");
+pub const P_GLUED_INCONSISTENT: (&str, &str) = ("P-12", "glued-digits-inconsistent");
+pub const P_ROW_OUT_OF_ORDER: (&str, &str) = ("P-13", "row-out-of-order");
+pub const P_ROW_REPEATED: (&str, &str) = ("P-14", "row-repeated");
 
 pub struct Ctx<'a> {
     pub doc: &'a Document,
@@ -356,7 +359,13 @@ struct RowRead {
 enum RowProblem {
     Ambiguous(usize),
     Short(usize),
-    NoSplit,
+    /// Digits run together that no split makes consistent with the row's own totals: the
+    /// digits, and whether the search looked at every split (so that no boundaries could make
+    /// the row add up) or gave up.
+    NoSplit {
+        digits: String,
+        proven: bool,
+    },
 }
 
 fn cell_of(doc: &Document, text: &str, start: usize, end: usize) -> Cell {
@@ -542,7 +551,8 @@ fn read_row(
             t.truncate(t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len()));
         }
         let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
-        let (cands, _) = split(&refs, n, constraint);
+        let (cands, finished) = split(&refs, n, constraint);
+        let digit_count: usize = tokens.iter().map(String::len).sum();
         let frac = match parse_value(&format!("0{suffix}")) {
             Value::Number { value, .. } if !suffix.is_empty() => value,
             _ => 0.0,
@@ -632,12 +642,19 @@ fn read_row(
                 problem,
             };
         }
-        return RowRead {
-            cells: take(&nonempty),
-            candidates: Vec::new(),
-            leftovers: Vec::new(),
-            problem: Some(RowProblem::NoSplit),
-        };
+        if digit_count >= n && *constraint != Constraint::None {
+            // No boundaries make the row consistent: its cells have no values (nothing may sum
+            // them), and the finding shows the digits.
+            return RowRead {
+                cells: Vec::new(),
+                candidates: Vec::new(),
+                leftovers: Vec::new(),
+                problem: Some(RowProblem::NoSplit {
+                    digits: tokens.join(" "),
+                    proven: finished,
+                }),
+            };
+        }
     }
     RowRead {
         cells: take(&nonempty),
@@ -721,7 +738,34 @@ fn report_row(
                 .map(|i| CellRef::new(table, key, i));
             ctx.findings.push(d);
         }
-        Some(RowProblem::NoSplit) => {
+        Some(RowProblem::NoSplit {
+            ref digits,
+            proven: true,
+        }) => {
+            // Whatever the boundaries, the row does not add up: an error of the report, at
+            // this row, with the digits shown (never a guess at which cell is wrong).
+            let shown = crate::diagnostic::quote(digits);
+            let (zh, en) = if table == TableId::ReviewLitigation {
+                (
+                    format!("{zh_t}的数字连在一起（{}），无论怎样拆分，各组的结果维持、结果纠正、其他结果、尚未审结之和都不等于其总计：表四的数字有误", shown.zh),
+                    format!("{en_t}: the digits are run together ({}) and however they are split, the four results of a group never add up to its total: the numbers of table 4 are wrong", shown.en),
+                )
+            } else {
+                (
+                    format!("{zh_t}“{label}”一行的数字连在一起（{}），无论怎样拆分，六类申请人之和都不等于总计：这一行的数字有误", shown.zh),
+                    format!("{en_t}, row “{label}”: the digits are run together ({}) and however they are split, the six applicant columns never add up to the total: the row's numbers are wrong", shown.en),
+                )
+            };
+            let mut d = Diagnostic::new(P_GLUED_INCONSISTENT.0, P_GLUED_INCONSISTENT.1, Severity::Error, Msg::new(zh, en))
+                .at(Some(ctx.doc.source_span(span)))
+                .note(Msg::new(
+                    "各格数值无法确定，未读出；请核对这一行的原始数字",
+                    "the cells cannot be told apart and were not read; check this row's figures in the original",
+                ));
+            d.cell = Some(CellRef::new(table, key, n - 1));
+            ctx.findings.push(d);
+        }
+        Some(RowProblem::NoSplit { proven: false, .. }) => {
             let zh = format!(
                 "{zh_t}“{label}”一行的数字连在一起，找不到符合本行合计的拆分，无法读出各格数值"
             );
@@ -794,6 +838,78 @@ pub fn find_marker(c: &Compact, span: Span, markers: &[&str]) -> Option<usize> {
         .iter()
         .filter_map(|m| hay.find(&fold_str(m)).map(|i| c.orig(a + i)))
         .min()
+}
+
+/// The template row whose label anchors a row label names (the longest anchor found; none for
+/// a subtotal, which only its group's items make).
+fn anchored_row(label: &str, anchors: &[Vec<String>]) -> Option<usize> {
+    let folded = fold_str(label);
+    if folded.contains("小计") || folded.contains("合计") {
+        return None;
+    }
+    anchors
+        .iter()
+        .enumerate()
+        .filter_map(|(i, list)| {
+            list.iter()
+                .filter(|a| folded.contains(a.as_str()))
+                .map(|a| a.len())
+                .max()
+                .map(|len| (len, i))
+        })
+        .max()
+        .map(|(_, i)| i)
+}
+
+/// A labelled row whose label names a template row by its anchors, found where the chain of
+/// rows in template order did not take it: a row out of its template place is read as that row
+/// (with a notice); a row whose template row is read elsewhere too is a repeat, settled once
+/// every row is read (`repeats`). Gives the row back when its label names no template row.
+#[allow(clippy::too_many_arguments)]
+fn place_named_row(
+    ctx: &mut Ctx,
+    specs: &[&RowSpec],
+    anchors: &[Vec<String>],
+    hit_rows: &[usize],
+    read_rows: &mut Vec<(usize, Row)>,
+    shapes: &mut Vec<Option<bool>>,
+    repeats: &mut Vec<(usize, String, Span, RowRead)>,
+    label: &str,
+    lspan: Span,
+    r: RowRead,
+    n: usize,
+) -> Result<(), RowRead> {
+    let Some(i) = anchored_row(label, anchors) else {
+        return Err(r);
+    };
+    if hit_rows.contains(&i) || read_rows.iter().any(|(k, _)| *k == i) {
+        repeats.push((i, label.to_string(), lspan, r));
+        return Ok(());
+    }
+    let spec = specs[i];
+    ctx.finding(
+        P_ROW_OUT_OF_ORDER,
+        Severity::Notice,
+        Msg::new(
+            format!("表三“{label}”一行不在模板的位置上，已按其行名读作“{}”", spec.full_label()),
+            format!("table 3: the row “{label}” is not where the template puts it; it was read by its label as row “{}”", spec.full_label()),
+        ),
+        Some(lspan),
+        Some(CellRef::new(TableId::Requests, spec.key, 0)),
+    );
+    shapes.push(row_shape(&r, n));
+    read_rows.push((
+        i,
+        Row {
+            key: spec.key.to_string(),
+            label: label.to_string(),
+            label_span: Some(ctx.doc.source_span(lspan)),
+            cells: pad(r.cells, n),
+            candidates: r.candidates,
+            extra_values: Vec::new(),
+        },
+    ));
+    Ok(())
 }
 
 /// Read a labelled row whose label no anchor matched as the template row it is a variant of
@@ -896,13 +1012,16 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
     // Rows whose label heads the report's own sub-items instead of numbers.
     let mut group_labels: Vec<&str> = Vec::new();
     let mut empty_rows: Vec<Diagnostic> = Vec::new();
+    let hit_rows: Vec<usize> = hits.iter().map(|h| h.row).collect();
+    // Rows whose template row is read elsewhere too: settled when every row is read.
+    let mut repeats: Vec<(usize, String, Span, RowRead)> = Vec::new();
     // Before the first label found: rows whose labels are written differently from the
     // template ("一、本年新受…").
     if let Some(first) = hits.first() {
         let limit = first.label_start;
         let candidates: Vec<usize> = (0..first.row).collect();
         let mut pos = region.start;
-        while pos < limit && !candidates.is_empty() {
+        while pos < limit {
             let (s, e) = material_after_label(text, pos, limit);
             if e <= s || s >= limit {
                 break;
@@ -922,17 +1041,31 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
                 let label = row_label_before(between);
                 let at = pos + text[pos..s].rfind(label.as_str()).unwrap_or(0);
                 let lspan = Span::new(at, at + label.len());
-                let _ = take_variant(
+                if let Err(r) = place_named_row(
                     ctx,
                     &specs,
+                    &anchors,
+                    &hit_rows,
                     &mut read_rows,
                     &mut shapes,
+                    &mut repeats,
                     &label,
                     lspan,
                     r,
-                    &candidates,
                     n,
-                );
+                ) {
+                    let _ = take_variant(
+                        ctx,
+                        &specs,
+                        &mut read_rows,
+                        &mut shapes,
+                        &label,
+                        lspan,
+                        r,
+                        &candidates,
+                        n,
+                    );
+                }
             }
             pos = e.max(s + 1);
             while pos < text.len() && !text.is_char_boundary(pos) {
@@ -1012,20 +1145,37 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
                 } else {
                     let label_text = row_label_before(between);
                     let lspan = Span::new(pos, s);
-                    // A template row written differently, in its place between the rows found.
+                    // A template row out of its place, or repeated; else one written
+                    // differently, in its place between the rows found.
                     let next_row = hits.get(h + 1).map(|x| x.row).unwrap_or(specs.len());
                     let candidates: Vec<usize> = (hit.row + 1..next_row).collect();
-                    let Err(r) = take_variant(
+                    let placed = place_named_row(
                         ctx,
                         &specs,
+                        &anchors,
+                        &hit_rows,
                         &mut read_rows,
                         &mut shapes,
+                        &mut repeats,
                         &label_text,
                         lspan,
                         r,
-                        &candidates,
                         n,
-                    ) else {
+                    )
+                    .or_else(|r| {
+                        take_variant(
+                            ctx,
+                            &specs,
+                            &mut read_rows,
+                            &mut shapes,
+                            &label_text,
+                            lspan,
+                            r,
+                            &candidates,
+                            n,
+                        )
+                    });
+                    let Err(r) = placed else {
                         pos = e.max(s + 1);
                         while pos < text.len() && !text.is_char_boundary(pos) {
                             pos += 1;
@@ -1159,6 +1309,71 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
         .any(|(_, r)| r.cells.iter().any(|c| c.number().is_some()))
     {
         ctx.findings.extend(empty_rows);
+    }
+    // Rows that appear twice: counted once; two different sets of numbers are said.
+    for (i, label, lspan, r) in repeats {
+        let spec = specs[i];
+        let Some((_, kept)) = read_rows.iter().find(|(k, _)| *k == i) else {
+            let mut place = Vec::new();
+            let _ = place_named_row(
+                ctx,
+                &specs,
+                &anchors,
+                &[],
+                &mut read_rows,
+                &mut shapes,
+                &mut place,
+                &label,
+                lspan,
+                r,
+                n,
+            );
+            continue;
+        };
+        let show = |cells: &[Cell]| {
+            cells
+                .iter()
+                .map(|c| {
+                    if c.raw.trim().is_empty() {
+                        "空".to_string()
+                    } else {
+                        c.raw.trim().to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        let same = kept.cells.len() == r.cells.len()
+            && kept
+                .cells
+                .iter()
+                .zip(&r.cells)
+                .all(|(a, b)| a.value == b.value);
+        let mut d = if same {
+            Diagnostic::new(
+                P_ROW_REPEATED.0,
+                P_ROW_REPEATED.1,
+                Severity::Notice,
+                Msg::new(
+                    format!("表三“{label}”一行出现了两次，数值相同，只计一次"),
+                    format!("table 3: the row “{label}” appears twice with the same numbers; it is counted once"),
+                ),
+            )
+        } else {
+            Diagnostic::new(
+                P_ROW_REPEATED.0,
+                P_ROW_REPEATED.1,
+                Severity::Warning,
+                Msg::new(
+                    format!("表三“{label}”一行出现了两次，数值不同：按模板位置上的一行（{}）读取，另一行（{}）未计入，请核对", show(&kept.cells), show(&r.cells)),
+                    format!("table 3: the row “{label}” appears twice with different numbers: the one in the template's place ({}) was read, the other ({}) was left out; check which is right", show(&kept.cells), show(&r.cells)),
+                ),
+            )
+            .review()
+        };
+        d = d.at(Some(ctx.doc.source_span(lspan)));
+        d.cell = Some(CellRef::new(TableId::Requests, spec.key, 0));
+        ctx.findings.push(d);
     }
     read_rows.sort_by_key(|(i, _)| *i);
     let first = hits.first().map(|h| h.label_start).unwrap_or(region.start);
@@ -1310,7 +1525,10 @@ pub fn review(ctx: &mut Ctx, region: Span) -> Option<ReviewTable> {
         // Numbers after header words in running text: not a table.
         return None;
     }
-    if filled == 0 && read.problem.is_some() {
+    if filled == 0
+        && read.problem.is_some()
+        && !matches!(read.problem, Some(RowProblem::NoSplit { proven: true, .. }))
+    {
         // Header without numbers.
         let row = Row {
             key: "values".into(),

@@ -17,6 +17,9 @@ pub static RULES: &[&dyn Rule] = &[
     &NotAReport,
     &TextCutShort,
     &RowLabelVariant,
+    &GluedDigitsInconsistent,
+    &RowOutOfOrder,
+    &RowRepeated,
 ];
 
 fn pass_on(code: &str, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
@@ -154,4 +157,29 @@ parser_rule!(
     "行名写错时既不应丢掉这一行，也不应读进别的行；提示便于改正用语。",
     "A misspelt label must neither lose its row nor put it into another; the notice lets the writer fix the wording.",
     "二、上年转结政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+);
+parser_rule!(
+    GluedDigitsInconsistent, "P-12", "glued-digits-inconsistent", Error,
+    "连在一起的数字无论怎样拆分都不符合本行合计", "run-together digits that no split makes add up",
+    "网页抓取的文字常把一行的数字连在一起（如“1100001”）。解析器只用本行自身的合计拆分（表三：六类申请人之和等于总计；表四：各组四项结果之和等于该组总计）。没有任何拆分能满足时，无论各格的界线在哪里，这一行的数字都不一致：报告为错误，列出原始数字，各格不读出数值，也不参与其他核对。",
+    "Crawled text often runs a row's digits together (“1100001”). The parser splits them with the row's own total only (table 3: the six applicant columns add up to the total; table 4: each group's four results add up to its total). When no split satisfies it, the row's numbers are inconsistent wherever the cell boundaries lie: an error, with the digits shown; the cells get no values and take part in no other check.",
+    "这样的行一定有错：要么数字填错，要么合计错；把它当作“无法读取”的警告会让错误溜走。",
+    "Such a row is certainly wrong (a figure or its total); taking it for a mere reading problem would let the error pass.",
+    "5.属于三类内部事务信息1100001", "5.属于三类内部事务信息1000001"
+);
+parser_rule!(
+    RowOutOfOrder, "P-13", "row-out-of-order", Notice,
+    "表三的一行不在模板的位置上", "a row of table 3 is out of its template place",
+    "表三的行按行名识别，而不是按位置：一行出现在模板位置之外（如“二、上年结转”写在“一、本年新收”之前），仍按其行名读作那一行，参与所有核对，并提示其位置不对。",
+    "Rows of table 3 are known by their labels, not their order: a row found out of its template place (“二、上年结转” before “一、本年新收”) is still read as that row, takes part in every check, and a notice says it is out of place.",
+    "按位置读会让这一行从合计中消失，使错误漏检。", "Reading by position would drop the row from the identities and let errors pass.",
+    "二、上年结转… | 0 |…\n一、本年新收… | 11 |…", "一、本年新收… | 11 |…\n二、上年结转… | 0 |…"
+);
+parser_rule!(
+    RowRepeated, "P-14", "row-repeated", Warning,
+    "表三的一行出现了两次", "a row of table 3 appears twice",
+    "同一模板行出现两次时，只计一次（按模板位置上的那一行）：数值相同只作提示；数值不同时警告并列出两组数字，请人核对。",
+    "When a template row appears twice, it is counted once (the one in the template's place): with the same numbers it is a notice; with different numbers a warning lists both for a person to check.",
+    "重复的行若都计入，办理结果之和会被算两次，产生并不存在的错误。", "Counting both copies would sum the row twice and report an error that is not there.",
+    "（一）予以公开 | 3 |…\n（一）予以公开 | 3 |…", "（一）予以公开 | 3 |…"
 );
