@@ -6,7 +6,7 @@
 //! offsets, so that JavaScript can index its strings with them.
 
 use crate::coverage::{self, Unchecked, Verdict};
-use crate::diagnostic::{Diagnostic, Lang, Severity};
+use crate::diagnostic::{Diagnostic, Lang, Msg, Severity};
 use crate::model::{Cell, InputKind, Report, Row, Value};
 use crate::parse::{self, HtmlReader, Parsed};
 use crate::rules::{self, RuleConfig, RuleCtx};
@@ -56,9 +56,26 @@ pub struct CheckOptions {
 #[derive(Clone, Debug)]
 pub struct Checked {
     pub parsed: Parsed,
+    /// The findings: the first report's, then those of the input's other reports (each marked
+    /// with its `report` number and its message saying which).
     pub diagnostics: Vec<Diagnostic>,
-    /// What could not be checked (a table not read, a text cut short, …).
+    /// What could not be checked (a table not read, a text cut short, …), in every report.
     pub unchecked: Vec<Unchecked>,
+    /// The input's other reports (a portal page and its print copy, two years in one file),
+    /// each checked on its own; spans point into the whole input.
+    pub others: Vec<Other>,
+}
+
+/// Another report in the same input.
+#[derive(Clone, Debug)]
+pub struct Other {
+    /// Its number in the input, counting from 1 (the first report is 1).
+    pub index: usize,
+    /// Where it begins (source byte offset).
+    pub offset: usize,
+    /// The same text as the first report (a print copy): its findings are not repeated.
+    pub identical: bool,
+    pub checked: Checked,
 }
 
 impl Checked {
@@ -86,13 +103,171 @@ pub fn check(source: &str, opts: &CheckOptions) -> Checked {
     check_with(source, opts, &parse::html::render)
 }
 
-/// Parse and check a report, reading HTML with the given reader.
+/// Parse and check a report, reading HTML with the given reader. An input that holds more
+/// than one report is split where each next one begins (P-15) and each is checked.
 pub fn check_with(source: &str, opts: &CheckOptions, html: HtmlReader<'_>) -> Checked {
-    check_parsed(
-        parse::parse_with(source, opts.kind.resolve(source), html),
-        opts,
-        html,
-    )
+    let kind = opts.kind.resolve(source);
+    let parsed = parse::parse_with(source, kind, html);
+    let Some(at) = split_at(&parsed, source) else {
+        return check_parsed(parsed, opts, html);
+    };
+    // The reports, one after the other: (where it begins, what it is parsed as).
+    let mut parts = vec![(0usize, parse::parse_with(&source[..at], kind, html))];
+    let mut from = at;
+    while from < source.len() && parts.len() < MAX_REPORTS {
+        let p = parse::parse_with(&source[from..], kind, html);
+        match split_at(&p, &source[from..]) {
+            Some(next) => {
+                parts.push((
+                    from,
+                    parse::parse_with(&source[from..from + next], kind, html),
+                ));
+                from += next;
+            }
+            None => {
+                parts.push((from, p));
+                from = source.len();
+            }
+        }
+    }
+    let mut checked = parts
+        .into_iter()
+        .map(|(offset, p)| (offset, check_parsed(p, opts, html)));
+    let Some((_, mut first)) = checked.next() else {
+        unreachable!("the first part is always there")
+    };
+    let folded = |c: &Checked| crate::parse::document::fold_str(&c.parsed.doc.text);
+    let first_text = folded(&first);
+    first
+        .diagnostics
+        .retain(|d| d.code != crate::parse::tables::P_SECOND_REPORT.0);
+    first.parsed.doc.source = source.to_string();
+    for (k, (offset, mut c)) in checked.enumerate() {
+        let n = k + 2;
+        let identical = folded(&c) == first_text;
+        c.diagnostics
+            .retain(|d| d.code != crate::parse::tables::P_SECOND_REPORT.0);
+        shift(&mut c, offset, source);
+        let mut d = Diagnostic::new(
+            crate::parse::tables::P_SECOND_REPORT.0,
+            crate::parse::tables::P_SECOND_REPORT.1,
+            if identical { Severity::Notice } else { Severity::Warning },
+            if identical {
+                Msg::new(
+                    format!("文中有第{n}份报告，与第1份相同（如网页和它的打印版），只检查一次"),
+                    format!("the text holds a report {n} identical to the first (a page and its print copy, say); it was checked once"),
+                )
+            } else {
+                Msg::new(
+                    format!("文中有第{n}份报告，已单独检查，它的问题都标有“第{n}份报告”"),
+                    format!("the text holds a report {n}; it was checked on its own, and its findings say “report {n}”"),
+                )
+            },
+        )
+        .at(Some(Span::new(offset, offset)));
+        d.report = n;
+        first.diagnostics.push(d);
+        if !identical {
+            for d in &c.diagnostics {
+                let mut d = d.clone();
+                d.report = n;
+                d.message = Msg::new(
+                    format!("第{n}份报告：{}", d.message.zh),
+                    format!("report {n}: {}", d.message.en),
+                );
+                first.diagnostics.push(d);
+            }
+            for u in &c.unchecked {
+                let mut u = u.clone();
+                u.message = Msg::new(
+                    format!("第{n}份报告：{}", u.message.zh),
+                    format!("report {n}: {}", u.message.en),
+                );
+                first.unchecked.push(u);
+            }
+        }
+        first.others.push(Other {
+            index: n,
+            offset,
+            identical,
+            checked: c,
+        });
+    }
+    first
+}
+
+/// At most this many reports are read out of one input.
+const MAX_REPORTS: usize = 20;
+
+/// Where the next report begins in the source a parse was made of, if it does.
+fn split_at(parsed: &Parsed, source: &str) -> Option<usize> {
+    parsed
+        .report
+        .next_report
+        .filter(|&a| a > 0 && a < source.len() && source.is_char_boundary(a))
+}
+
+/// Move every source span of a report checked from `whole[at..]` by `at`, so that it points
+/// into `whole`.
+fn shift(c: &mut Checked, at: usize, whole: &str) {
+    let sh = |s: &mut Option<Span>| {
+        if let Some(x) = s {
+            *x = Span::new(x.start + at, x.end + at);
+        }
+    };
+    let shd = |d: &mut Diagnostic| {
+        sh(&mut d.span);
+        for r in &mut d.related {
+            sh(&mut r.span);
+        }
+        if let Some(f) = &mut d.fix {
+            sh(&mut f.span);
+        }
+    };
+    c.diagnostics.iter_mut().for_each(shd);
+    let r = &mut c.parsed.report;
+    r.findings.iter_mut().for_each(shd);
+    sh(&mut r.title_span);
+    for s in &mut r.sections {
+        s.heading_span = Span::new(s.heading_span.start + at, s.heading_span.end + at);
+    }
+    if let Some(cut) = &mut r.cut {
+        cut.span = Span::new(cut.span.start + at, cut.span.end + at);
+    }
+    let rows = |rows: &mut Vec<Row>| {
+        for row in rows {
+            sh(&mut row.label_span);
+            for cell in &mut row.cells {
+                sh(&mut cell.span);
+            }
+        }
+    };
+    if let Some(t) = &mut r.requests {
+        rows(&mut t.rows);
+        for e in &mut t.extra_rows {
+            sh(&mut e.row.label_span);
+            for cell in &mut e.row.cells {
+                sh(&mut cell.span);
+            }
+        }
+        sh(&mut t.span);
+    }
+    if let Some(t) = &mut r.review {
+        sh(&mut t.row.label_span);
+        for cell in &mut t.row.cells {
+            sh(&mut cell.span);
+        }
+        sh(&mut t.span);
+    }
+    if let Some(t) = &mut r.active {
+        rows(&mut t.rows);
+        sh(&mut t.span);
+    }
+    c.parsed.doc.source = whole.to_string();
+    for o in &mut c.others {
+        o.offset += at;
+        shift(&mut o.checked, at, whole);
+    }
 }
 
 /// Check a report already parsed (e.g. from a live DOM element); `html` reads the previous
@@ -117,6 +292,7 @@ pub fn check_parsed(parsed: Parsed, opts: &CheckOptions, html: HtmlReader<'_>) -
         parsed,
         diagnostics,
         unchecked,
+        others: Vec::new(),
     }
 }
 
@@ -225,6 +401,10 @@ pub fn diagnostic_json(d: &Diagnostic, src: &str, idx: &LineIndex, lang: Lang) -
     let (line, column, end_line, end_column, offset) = span_pos(src, idx, d.span);
     let mut m = Map::new();
     m.insert("code".into(), json!(d.code));
+    if d.report > 1 {
+        // Which of the input's reports it is about (P-15): only for the second and later.
+        m.insert("report".into(), json!(d.report));
+    }
     m.insert("name".into(), json!(d.name));
     m.insert("severity".into(), json!(d.severity.as_str()));
     m.insert("outcome".into(), json!(d.outcome));
@@ -363,6 +543,21 @@ pub fn to_json(file: &str, c: &Checked, lang: Lang) -> Json {
             "active": active,
         },
         "diagnostics": diagnostics,
+        // The input's other reports (P-15), each as checked on its own.
+        "reports": c.others.iter().map(|o| {
+            let mut j = to_json(file, &o.checked, lang);
+            let p = idx.position(src, o.offset);
+            if let Json::Object(m) = &mut j {
+                m.remove("file");
+                m.remove("reports");
+                m.insert("index".into(), json!(o.index));
+                m.insert("identical".into(), json!(o.identical));
+                m.insert("line".into(), json!(p.line));
+                m.insert("column".into(), json!(p.column));
+                m.insert("offset".into(), json!(p.offset));
+            }
+            j
+        }).collect::<Vec<_>>(),
         "summary": {
             "errors": c.count(Severity::Error),
             "warnings": c.count(Severity::Warning),

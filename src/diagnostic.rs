@@ -111,6 +111,9 @@ pub struct Diagnostic {
     pub related: Vec<Related>,
     pub notes: Vec<Msg>,
     pub fix: Option<Fix>,
+    /// Which report of the input it is about, counting from 1: a file may hold more than one
+    /// (P-15); the first report's findings have 1.
+    pub report: usize,
 }
 
 impl Diagnostic {
@@ -126,6 +129,7 @@ impl Diagnostic {
             related: Vec::new(),
             notes: Vec::new(),
             fix: None,
+            report: 1,
         }
     }
     pub fn review(mut self) -> Self {

@@ -333,6 +333,9 @@ pub struct Report {
     pub report_evidence: ReportEvidence,
     /// Where the text stops before the report does, if it does.
     pub cut: Option<Cut>,
+    /// Where a second report begins in the same text (source offset), if one does: this
+    /// report is read up to there, and the other is checked on its own.
+    pub next_report: Option<usize>,
     /// What the parser noticed (codes `P-*`).
     pub findings: Vec<Diagnostic>,
 }

@@ -191,3 +191,63 @@ fn a_report_cut_inside_table_3_is_read_up_to_the_cut() {
         );
     }
 }
+
+#[test]
+fn a_second_report_in_the_same_file_is_checked_too() {
+    for f in ["rules/P-15/invalid.txt", "rules/P-15/invalid.html"] {
+        let (code, j) = json(&fixture(f));
+        assert_eq!(code, 1, "{f}: the error in the second copy fails the file");
+        assert_eq!(j["summary"]["verdict"], "fail", "{f}");
+        let reports = j["reports"].as_array().unwrap();
+        assert_eq!(reports.len(), 1, "{f}");
+        assert_eq!(reports[0]["index"], 2);
+        assert_eq!(reports[0]["identical"], false);
+        assert_eq!(reports[0]["summary"]["verdict"], "fail", "{f}");
+        assert_eq!(
+            reports[0]["tables"]["requests"]["rows"]["new"]["values"][0], 11,
+            "{f}: the second copy's own table"
+        );
+        assert_eq!(
+            j["tables"]["requests"]["rows"]["new"]["values"][0], 10,
+            "{f}: the first copy's table"
+        );
+        let t31: Vec<&Value> = j["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "T3-1")
+            .collect();
+        assert_eq!(t31.len(), 1, "{f}");
+        assert_eq!(t31[0]["report"], 2, "{f}: the finding says which report");
+        assert!(
+            t31[0]["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("第2份报告："),
+            "{f}"
+        );
+        // Its position is in the second copy, in the whole input.
+        assert!(
+            t31[0]["offset"].as_u64().unwrap() >= reports[0]["offset"].as_u64().unwrap(),
+            "{f}"
+        );
+    }
+    // A copy identical to the first (a page and its print version) is checked once.
+    let dir = std::env::temp_dir().join(format!("nianbao-twice-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let base = std::fs::read_to_string(fixture("rules/_base/report-2021.txt")).unwrap();
+    let twice = dir.join("twice.txt");
+    std::fs::write(&twice, format!("{base}\n{base}")).unwrap();
+    let (code, j) = json(twice.to_str().unwrap());
+    assert_eq!(code, 0);
+    assert_eq!(j["summary"]["verdict"], "pass");
+    assert_eq!(j["reports"][0]["identical"], true);
+    let codes: Vec<&str> = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["P-15"], "only the notice that it is there twice");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -5,8 +5,9 @@
 //! reports as missing what the text never reached, and no summary calls a text "passing"
 //! when it could not be checked.
 
-use super::document::is_han;
+use super::document::{is_han, Compact};
 use crate::model::{CutReason, ReportEvidence, Section, TableId};
+use crate::source::Span;
 
 /// The signs of a report found by the parser.
 pub struct Signs {
@@ -347,6 +348,49 @@ pub fn find_cut(
         return Some((end, last_section, None, CutReason::EarlyEnd));
     }
     None
+}
+
+/// Where a second report begins in the same text (a portal page and its print copy, a
+/// crawler's concatenation, two years in one file): after the last of the first report's
+/// section headings, the section headings start again — 一 and then at least two more of the
+/// six, in order. The second report starts at its title when one names a report on the lines
+/// just before its section 一, else at that heading. `sections` are the first report's.
+pub fn next_report(text: &str, sections: &[Section]) -> Option<usize> {
+    let last = sections.iter().max_by_key(|s| s.heading_span.end)?;
+    if sections.len() < 3 {
+        return None;
+    }
+    let from = last.heading_span.end;
+    let rest = Span::new(from, text.len());
+    let compact = Compact::new(text, rest);
+    let again = super::meta::sections(&compact, text);
+    let first = again.iter().find(|s| s.number == 1)?;
+    if again
+        .iter()
+        .filter(|s| s.number > 1 && s.heading_span.start > first.heading_span.start)
+        .count()
+        < 2
+    {
+        return None;
+    }
+    let start = first.heading_span.start;
+    // A title naming a report on the few lines before section 一.
+    let window = crate::source::LineIndex::clamp(text, start.saturating_sub(600).max(from));
+    let mut at = start;
+    let mut off = window;
+    for line in text[window..start].split_inclusive('\n') {
+        let t = line.trim();
+        if !t.is_empty()
+            && t.chars().count() <= 80
+            && super::meta::names_report(t)
+            && !crate::parse::meta::years_in(t).is_empty()
+        {
+            at = off + (line.len() - line.trim_start().len());
+            break;
+        }
+        off += line.len();
+    }
+    Some(at)
 }
 
 /// Whether a text states a statistics period: a keyword, or a date range from 1 January to

@@ -222,6 +222,34 @@ fn read(doc: &Document) -> Report {
             );
         }
     }
+    // A second report in the same text: said here; api::check reads each on its own.
+    let next_report =
+        extent::next_report(text, &sections).map(|at| doc.source_span(Span::new(at, at)).start);
+    if let Some(at) = next_report {
+        let line = text[doc_offset_for(doc, at)..]
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .chars()
+            .take(40)
+            .collect::<String>();
+        findings.push(
+            Diagnostic::new(
+                tables::P_SECOND_REPORT.0,
+                tables::P_SECOND_REPORT.1,
+                Severity::Warning,
+                Msg::new(
+                    format!("文中从“{line}”起还有一份报告，这里未作检查"),
+                    format!(
+                        "the text holds another report, from “{line}”; it was not checked here"
+                    ),
+                ),
+            )
+            .review()
+            .at(Some(Span::new(at, at))),
+        );
+    }
     // Where the text stops before the report does.
     let complete = |key: &str| {
         requests.as_ref().and_then(|t| t.row(key)).is_some_and(|r| {
@@ -390,8 +418,21 @@ fn read(doc: &Document) -> Report {
         review,
         report_evidence,
         cut,
+        next_report,
         findings,
     }
+}
+
+/// The analysis-text offset of a source offset (the same for plain text).
+fn doc_offset_for(doc: &Document, source: usize) -> usize {
+    if doc.segments.is_empty() {
+        return source.min(doc.text.len());
+    }
+    doc.segments
+        .iter()
+        .find(|s| s.source.end > source)
+        .map(|s| s.text.start)
+        .unwrap_or(doc.text.len())
 }
 
 /// The finding that says where the text stops and what could therefore not be checked.

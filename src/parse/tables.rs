@@ -34,6 +34,7 @@ pub const P_LABEL_VARIANT: (&str, &str) = ("P-11", "row-label-variant");
 pub const P_GLUED_INCONSISTENT: (&str, &str) = ("P-12", "glued-digits-inconsistent");
 pub const P_ROW_OUT_OF_ORDER: (&str, &str) = ("P-13", "row-out-of-order");
 pub const P_ROW_REPEATED: (&str, &str) = ("P-14", "row-repeated");
+pub const P_SECOND_REPORT: (&str, &str) = ("P-15", "second-report");
 
 pub struct Ctx<'a> {
     pub doc: &'a Document,

@@ -20,6 +20,7 @@ pub static RULES: &[&dyn Rule] = &[
     &GluedDigitsInconsistent,
     &RowOutOfOrder,
     &RowRepeated,
+    &SecondReport,
 ];
 
 fn pass_on(code: &str, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
@@ -182,4 +183,12 @@ parser_rule!(
     "When a template row appears twice, it is counted once (the one in the template's place): with the same numbers it is a notice; with different numbers a warning lists both for a person to check.",
     "重复的行若都计入，办理结果之和会被算两次，产生并不存在的错误。", "Counting both copies would sum the row twice and report an error that is not there.",
     "（一）予以公开 | 3 |…\n（一）予以公开 | 3 |…", "（一）予以公开 | 3 |…"
+);
+parser_rule!(
+    SecondReport, "P-15", "second-report", Warning,
+    "文中有不止一份报告", "the text holds more than one report",
+    "一个文件或网页里有两份报告（网页和它的打印版、爬虫拼接的页面、两个年度放在一个文件里）时，从第二份的标题或“一、总体情况”起分开，每份单独检查：第二份的问题都标有“第2份报告”（JSON 中 report 为 2，reports 列出每份的结果）；与第一份完全相同的只检查一次。在网页元素上检查（checkElement）时不分开，只说明还有一份未作检查。",
+    "When one file or page holds two reports (a page and its print copy, a crawler's concatenation, two years in one file), it is split at the second one's title or “一、总体情况” and each is checked on its own: the second's findings say “report 2” (in the JSON, report: 2, and reports lists each one's result); a copy identical to the first is checked once. Checking a live element (checkElement) does not split it, and says that another report is there and was not checked.",
+    "只检查第一份会让第二份里的错误悄悄通过。", "Checking only the first copy would let an error in the second pass silently.",
+    "示例区2023年政府信息公开工作年度报告……六、其他需要报告的事项……示例区2023年政府信息公开工作年度报告（打印版）……", "示例区2023年政府信息公开工作年度报告……六、其他需要报告的事项……"
 );
