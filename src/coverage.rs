@@ -62,7 +62,8 @@ pub struct Unchecked {
     pub part: &'static str,
     /// `notReport` | `formatUnknown` | `cut` | `notFound` | `noNumbers` | `scrambled` |
     /// `rowsMissing` | `cellsUnread` (not read: unreadable, ambiguous, or digits that split no
-    /// consistent way) | `blankCells` | `rowRepeated` (a row given twice with different numbers).
+    /// consistent way) | `blankCells` | `rowRepeated` (a row given twice with different numbers) |
+    /// `notInText` (sections before the one a pasted part begins with).
     pub reason: &'static str,
     /// The rules that could not run on it, in full or in part.
     pub rules: Vec<&'static str>,
@@ -156,6 +157,35 @@ pub fn unchecked(ctx: &RuleCtx) -> Vec<Unchecked> {
             message: Msg::new(zh, en),
         });
     }
+    if let Some(first) = r
+        .starts_at_section
+        .filter(|&f| f > 1 && r.format.is_modern())
+    {
+        let (zh, en) = if first == 2 {
+            ("第一部分".to_string(), "section 1 is".to_string())
+        } else {
+            (
+                if first == 3 {
+                    "第一、二部分".to_string()
+                } else {
+                    format!("第一至{}部分", CN_NUMERALS[(first - 2) as usize])
+                },
+                format!("sections 1–{} are", first - 1),
+            )
+        };
+        out.push(Unchecked {
+            part: "sections",
+            reason: "notInText",
+            rules: vec!["S-1"],
+            message: Msg::new(
+                format!(
+                    "文字从第{}部分开始，{zh}不在文中，未作检查",
+                    CN_NUMERALS[(first - 1) as usize]
+                ),
+                format!("the text begins at section {first}: {en} not in it and were not checked"),
+            ),
+        });
+    }
     if !r.format.is_modern() {
         return out;
     }
@@ -191,6 +221,15 @@ pub fn unchecked(ctx: &RuleCtx) -> Vec<Unchecked> {
         if !present || !numbers || scrambled {
             let sec = section_of(t);
             let cut_before = r.cut.as_ref().is_some_and(|c| sec >= c.section);
+            if r.starts_at_section.is_some_and(|first| sec < first) {
+                out.push(Unchecked {
+                    part: t.as_str(),
+                    reason: "notInText",
+                    rules,
+                    message: Msg::new(format!("{}在文字开始之前（只复制了报告的一部分），未作检查", t.zh()), format!("{} comes before where the text begins (a part of the report); it was not checked", t.en())),
+                });
+                continue;
+            }
             let unsplit = r
                 .findings
                 .iter()

@@ -333,6 +333,10 @@ pub struct Report {
     pub report_evidence: ReportEvidence,
     /// Where the text stops before the report does, if it does.
     pub cut: Option<Cut>,
+    /// The text begins with this section (its heading is the first thing in it, with no title
+    /// before): a part of a report pasted on its own, whose earlier sections are not in it and
+    /// are never reported missing. `None` when the text starts at the beginning.
+    pub starts_at_section: Option<u8>,
     /// Where a second report begins in the same text (source offset), if one does: this
     /// report is read up to there, and the other is checked on its own.
     pub next_report: Option<usize>,
@@ -341,9 +345,11 @@ pub struct Report {
 }
 
 impl Report {
-    /// Whether the text stops before section `n` (so that its absence is not the report's).
+    /// Whether the text stops before section `n`, or begins after it (so that its absence is
+    /// not the report's).
     pub fn cut_before_section(&self, n: u8) -> bool {
         self.cut.as_ref().is_some_and(|c| n > c.section)
+            || self.starts_at_section.is_some_and(|first| n < first)
     }
     /// Whether the text stops inside section `n` (so that its body is not complete).
     pub fn cut_in_section(&self, n: u8) -> bool {

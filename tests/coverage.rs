@@ -251,3 +251,40 @@ fn a_second_report_in_the_same_file_is_checked_too() {
     assert_eq!(codes, ["P-15"], "only the notice that it is there twice");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_table_pasted_on_its_own_is_read_and_checked_without_false_errors() {
+    // Only table 三 of a report, copied from a page: its rows are read and its identities checked;
+    // the sections and tables that are not in the text are listed as not checked, never missing.
+    let (code, j) = json(&fixture("coverage/table3-only.txt"));
+    assert_eq!(code, 0);
+    assert_eq!(j["summary"]["verdict"], "incomplete");
+    assert_eq!(
+        j["tables"]["requests"]["rows"].as_object().unwrap().len(),
+        25,
+        "every row of table 三"
+    );
+    let codes: Vec<&str> = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        !codes.iter().any(|c| ["S-1", "P-1", "P-2"].contains(c)),
+        "{codes:?}"
+    );
+    let parts = unchecked(&j);
+    assert!(
+        parts.contains(&("sections".into(), "notInText".into())),
+        "{parts:?}"
+    );
+    assert!(
+        parts.contains(&("active".into(), "notInText".into())),
+        "{parts:?}"
+    );
+    assert!(
+        !parts.iter().any(|(p, _)| p == "requests"),
+        "table 三 itself was checked in full: {parts:?}"
+    );
+}

@@ -341,6 +341,10 @@ pub fn find_cut(
         // Everything is there; a last line without a full stop is how many reports end.
         return None;
     }
+    if is_table_line(last) && modern {
+        // A table read to its end, and nothing after it: a part of a report.
+        return Some((end, last_section, None, CutReason::EarlyEnd));
+    }
     if !ends_sentence(last, modern) {
         return Some((end, last_section, None, CutReason::MidSentence));
     }

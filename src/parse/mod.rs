@@ -250,6 +250,33 @@ fn read(doc: &Document) -> Report {
             .at(Some(Span::new(at, at))),
         );
     }
+    // A part of a report pasted on its own: the text begins at a later section's heading (or at
+    // table 三's header), with no title and hardly anything before it.
+    let starts_at_section = if m.title.is_none() && report_evidence.is_report {
+        let first = sections.iter().min_by_key(|s| s.heading_span.start);
+        let lead_end = [first.map(|s| s.heading_span.start), req_start, act_start]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(0);
+        let lead = text[..lead_end].trim();
+        let begins_there = lead.chars().filter(|c| document::is_han(*c)).count() <= 12;
+        match first {
+            Some(s) if begins_there && s.number > 1 && s.heading_span.start == lead_end => {
+                Some(s.number)
+            }
+            None if begins_there && (requests.is_some() || active.is_some()) => {
+                Some(if active.is_some() && act_start <= req_start {
+                    2
+                } else {
+                    3
+                })
+            }
+            _ => None,
+        }
+    } else {
+        None
+    };
     // Where the text stops before the report does.
     let complete = |key: &str| {
         requests.as_ref().and_then(|t| t.row(key)).is_some_and(|r| {
@@ -349,6 +376,10 @@ fn read(doc: &Document) -> Report {
             if present || inconsistent || sec == 4 && review.as_ref().is_some_and(|t| t.scrambled) {
                 continue;
             }
+            // A part pasted on its own that begins after this table's section.
+            if starts_at_section.is_some_and(|first| sec < first) {
+                continue;
+            }
             // The text stops before this table (or inside its section, before its numbers):
             // not the report's fault; the cut finding says what was not checked.
             if cut
@@ -418,6 +449,7 @@ fn read(doc: &Document) -> Report {
         review,
         report_evidence,
         cut,
+        starts_at_section,
         next_report,
         findings,
     }

@@ -525,7 +525,10 @@ fn read_row(
     }
     // Fewer pieces than cells: glued digits? The last piece may end in decimals and a unit
     // ("13575394432.52元"); these belong to the last cell.
-    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    // (Invisible characters inside a run, U+200B and the like, are not part of it.)
+    let is_digit = |c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || super::values::is_invisible(c)
+    };
     let last = &nonempty[nonempty.len() - 1];
     let last_text = &text[last.start..last.end];
     let int_len = last_text
@@ -544,6 +547,7 @@ fn read_row(
             .map(|p| {
                 text[p.start..p.end]
                     .chars()
+                    .filter(|c| !super::values::is_invisible(*c))
                     .map(super::values::fold_num)
                     .collect()
             })
@@ -576,6 +580,7 @@ fn read_row(
                 .map(|p| {
                     text[p.start..p.end]
                         .char_indices()
+                        .filter(|(_, c)| !super::values::is_invisible(*c))
                         .map(|(k, _)| p.start + k)
                         .chain([p.end])
                         .collect()
