@@ -235,7 +235,7 @@ fn ends_sentence(line: &str, modern: bool) -> bool {
     let Some(last) = l.chars().next_back() else {
         return true;
     };
-    if "。！？!?；;…”」』）)】]》\"'’".contains(last) {
+    if "。！？!?…”」』）)】]》\"'’".contains(last) {
         return true;
     }
     if !modern && (last.is_ascii_digit() || "件条项个元次".contains(last)) {
@@ -454,6 +454,7 @@ mod tests {
         assert!(!ends_sentence("确保网站全年运行", true));
         assert!(!ends_sentence("主要工作情况如下：", true));
         assert!(!ends_sentence("7.属于行政执", true));
+        assert!(!ends_sentence("及时、准确地向社会公开政府信息；", false), "a list item: the text goes on");
         assert!(!ends_sentence("全面提升依申请公开工作质量。20", true));
         assert!(
             ends_sentence("行政复议数件00行政诉讼数件00", false),
