@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of nianbao, as CI does (.ci/run calls this):
 #   1. setup          scripts/setup.sh (wasm32 target, wasm-bindgen CLI, npm tools, Chromium)
-#   2. doc tests      cargo test --doc
+#   2. lint           cargo fmt --check; cargo clippy -D warnings (native, wasm32, wasm32 .docx reader)
+#      doc tests      cargo test --doc
 #   3. native tests   cargo test --all-targets (unit, integration, insta snapshots, benches as tests)
 #   4. wasm compile   cargo build --lib --target wasm32-unknown-unknown --no-default-features
 #   5. wasm API tests tests/wasm.rs in headless Chromium (wasm-bindgen-test-runner + chromedriver), and
@@ -64,6 +65,13 @@ summary() {
 
 cargo_test() { cargo test "$@" 2>&1 | tee -a "$tlog"; }
 
+lint() {
+  # Clippy-clean, natively (every target) and for the two WebAssembly builds.
+  cargo clippy --all-targets -- -D warnings &&
+    cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings &&
+    cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features docx-reader -- -D warnings
+}
+
 wasm_api_tests() {
   # The WASM API as JavaScript sees it, in a real browser (tests/wasm.rs), then the .docx reader module
   # (tests/wasm_docx.rs, feature docx-reader).
@@ -84,6 +92,8 @@ if ! step "setup" scripts/setup.sh; then
   exit 1
 fi
 
+step "format (cargo fmt --check)" cargo fmt --check
+step "clippy (native and wasm32)" lint
 step "doc tests" cargo_test --doc
 step "native tests" cargo_test --all-targets
 if step "wasm compile" cargo build --lib --target wasm32-unknown-unknown --no-default-features; then

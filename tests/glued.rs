@@ -27,8 +27,10 @@ fn check(src: &str) -> api::Checked {
     )
 }
 
-/// The cells of tables 三 and 四 with their spans in the text: (table, row key, column, span, value).
-fn cells(c: &api::Checked) -> Vec<(TableId, String, usize, (usize, usize), u64)> {
+/// A cell of tables 三 and 四 with its span in the text: (table, row key, column, span, digits).
+type Target = (TableId, String, usize, (usize, usize), u64);
+
+fn cells(c: &api::Checked) -> Vec<Target> {
     let r = c.report();
     let mut out = Vec::new();
     let mut push = |table: TableId, key: &str, col: usize, cell: &nianbao::model::Cell| {

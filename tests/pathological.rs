@@ -683,9 +683,12 @@ mod harness;
 
 /// Replays every input that scripts/fuzz.sh saved in tests/fixtures/fuzz/<target>/ (a crash
 /// or a timeout it found), and the targets' own input handling.
+/// A fuzz target: its name and its harness.
+type Target = (&'static str, fn(&[u8]));
+
 #[test]
 fn fuzz_regressions_and_harness() {
-    let targets: [(&str, fn(&[u8])); 4] = [
+    let targets: [Target; 4] = [
         ("text", harness::text),
         ("html", harness::html),
         ("decode", harness::decode),

@@ -454,7 +454,10 @@ mod tests {
         assert!(!ends_sentence("确保网站全年运行", true));
         assert!(!ends_sentence("主要工作情况如下：", true));
         assert!(!ends_sentence("7.属于行政执", true));
-        assert!(!ends_sentence("及时、准确地向社会公开政府信息；", false), "a list item: the text goes on");
+        assert!(
+            !ends_sentence("及时、准确地向社会公开政府信息；", false),
+            "a list item: the text goes on"
+        );
         assert!(!ends_sentence("全面提升依申请公开工作质量。20", true));
         assert!(
             ends_sentence("行政复议数件00行政诉讼数件00", false),

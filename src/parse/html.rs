@@ -525,8 +525,8 @@ impl<'a, N: HtmlNode> Renderer<'a, N> {
                     if grid[rr].len() < c + colspan {
                         grid[rr].resize(c + colspan, None);
                     }
-                    for cc in c..c + colspan {
-                        grid[rr][cc] = Some(id);
+                    for slot in &mut grid[rr][c..c + colspan] {
+                        *slot = Some(id);
                     }
                 }
                 c += colspan;

@@ -998,7 +998,7 @@ pub fn requests(ctx: &mut Ctx, region: Span, format: Format) -> Option<RequestTa
             )
         })
         .is_some();
-    if hits.len() < 3 && !(header_first && !hits.is_empty()) {
+    if hits.len() < 3 && (!header_first || hits.is_empty()) {
         return None;
     }
     let n = 7;

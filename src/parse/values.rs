@@ -92,7 +92,7 @@ pub fn parse_value(raw: &str) -> Value {
         let first = parts.next().unwrap_or("");
         let ok = !first.is_empty()
             && first.len() <= 3
-            && parts.clone().enumerate().all(|(_, p)| {
+            && parts.clone().all(|p| {
                 let int = p.split('.').next().unwrap_or("");
                 int.len() == 3
             });

@@ -60,12 +60,14 @@ impl GenReport {
                     | RequestGroup::Rejected
                     | RequestGroup::Other
             ) {
-                for c in 0..6 {
-                    requests[i][c] = rng.count();
+                for cell in &mut requests[i][..6] {
+                    *cell = rng.count();
                 }
             }
         }
         let total = idx("total");
+        // Columns across rows: the index is the column.
+        #[allow(clippy::needless_range_loop)]
         for c in 0..6 {
             requests[total][c] = rows
                 .iter()
@@ -188,8 +190,10 @@ fn text(r: &GenReport, layout: Layout) -> String {
                 l += g;
             }
         }
-        if top.is_some() && (label.starts_with("（一）") || label.starts_with("（七）")) {
-            l = format!("{}{l}", top.unwrap());
+        if let Some(top) =
+            top.filter(|_| label.starts_with("（一）") || label.starts_with("（七）"))
+        {
+            l = format!("{top}{l}");
         }
         last_group = group;
         l += &label;

@@ -23,7 +23,7 @@ crate::declare_rule! {
 /// Is the reporting body a government (not one of its departments)?
 pub(crate) fn is_government(name: &str) -> bool {
     let n: String = name.chars().filter(|c| !c.is_whitespace()).collect();
-    let n = n.trim_end_matches(|c| c == ')' || c == '）').to_string();
+    let n = n.trim_end_matches([')', '）']).to_string();
     let n = n
         .strip_suffix("(本级")
         .or_else(|| n.strip_suffix("（本级"))

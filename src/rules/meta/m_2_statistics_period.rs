@@ -130,9 +130,9 @@ impl StatisticsPeriod {
                 e.y = e.y.or(s.y);
                 s.y = s.y.or(e.y);
                 let full = s.m == 1
-                    && s.d.map_or(true, |d| d == 1)
+                    && s.d.is_none_or(|d| d == 1)
                     && e.m == 12
-                    && e.d.map_or(true, |d| d == 31);
+                    && e.d.is_none_or(|d| d == 31);
                 let shown = format!("{}至{}", date_zh(s), date_zh(e));
                 let shown_en = format!("{} to {}", date_en(s), date_en(e));
                 if !full {
@@ -325,7 +325,7 @@ fn dates_in(c: &[char]) -> Vec<PDate> {
         (s, j)
     };
     let valid =
-        |m: u32, d: Option<u32>| (1..=12).contains(&m) && d.map_or(true, |d| (1..=31).contains(&d));
+        |m: u32, d: Option<u32>| (1..=12).contains(&m) && d.is_none_or(|d| (1..=31).contains(&d));
     while i < c.len() {
         if !c[i].is_ascii_digit() {
             i += 1;

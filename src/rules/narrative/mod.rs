@@ -164,6 +164,7 @@ pub(crate) fn after<'f>(flat: &'f Flat, m: &Mention) -> &'f str {
 /// A finding on a narrative number that disagrees with the table: primary span on the
 /// number, the (first) table cell as `cell`, every cell involved as a related location, the
 /// arithmetic as the first note and how blanks were read as the second.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn finding(
     meta: &'static RuleMeta,
     ctx: &RuleCtx,
@@ -244,7 +245,7 @@ pub(crate) fn mentions<'a>(
 /// else the first that disagrees.
 pub(crate) fn first_disagreeing<T>(items: &[T], agrees: impl Fn(&T) -> Option<bool>) -> Option<&T> {
     let verdicts: Vec<Option<bool>> = items.iter().map(&agrees).collect();
-    if verdicts.iter().any(|v| *v == Some(true)) {
+    if verdicts.contains(&Some(true)) {
         return None;
     }
     items
@@ -305,7 +306,7 @@ pub(crate) fn simple(
         units: CASE_UNITS,
         exclusive: true,
     };
-    let items: Vec<(&Flat, Mention)> = mentions(&flats, s.keywords, &spec, ctx.report.year)
+    let items: Vec<(&Flat, Mention)> = mentions(flats, s.keywords, &spec, ctx.report.year)
         .into_iter()
         .filter(|(f, m)| {
             (!s.needs_context || about_requests(f, m))

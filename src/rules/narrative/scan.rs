@@ -285,10 +285,10 @@ pub(crate) fn occurrences(
     for k in sorted {
         for (i, _) in text.match_indices(k) {
             let e = i + k.len();
-            if !taken
+            if taken
                 .range(..e)
                 .next_back()
-                .is_some_and(|(_, &(te, _))| i < te)
+                .is_none_or(|(_, &(te, _))| i >= te)
             {
                 taken.insert(i, (e, k));
             }
@@ -319,7 +319,7 @@ pub(crate) fn find(
         let (cs, ce) = flat.clause(ks);
         let gap_ok = |gap: &str| -> bool {
             !f.stops.iter().any(|s| gap.contains(s))
-                && !(f.exclusive && f.keywords.iter().any(|k| gap.contains(k)))
+                && (!f.exclusive || !f.keywords.iter().any(|k| gap.contains(k)))
         };
         // (`all` is in text order and counts do not overlap: both ends rise with the start)
         let fwd = if f.forward > 0 {
@@ -330,7 +330,7 @@ pub(crate) fn find(
         };
         let m = if let Some(c) = fwd {
             let gap = &text[ke..c.start];
-            (gap.chars().count() <= f.forward && gap_ok(gap)).then(|| (c, gap, true))
+            (gap.chars().count() <= f.forward && gap_ok(gap)).then_some((c, gap, true))
         } else if f.backward > 0 {
             all[..all.partition_point(|c| c.end <= ks)]
                 .last()
@@ -363,12 +363,11 @@ pub(crate) fn find(
 pub(crate) fn last_year_before(s: &str) -> Option<i32> {
     years(s)
         .into_iter()
-        .filter(|&(i, _)| {
+        .rfind(|&(i, _)| {
             !["较", "比", "与", "同", "相较"]
                 .iter()
                 .any(|w| s[..i].ends_with(w))
         })
-        .last()
         .map(|y| y.1)
 }
 

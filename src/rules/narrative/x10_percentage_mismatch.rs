@@ -78,11 +78,11 @@ impl PercentageMismatch {
             return;
         }
         let flats = scan::narrative(ctx);
-        let mut ms: Vec<(&Flat, Mention)> = disclosed_mentions(ctx, &flats)
+        let mut ms: Vec<(&Flat, Mention)> = disclosed_mentions(ctx, flats)
             .into_iter()
             .map(|x| (x.0, x.1))
             .collect();
-        ms.extend(group_mentions(ctx, &flats).into_iter().map(|x| (x.0, x.1)));
+        ms.extend(group_mentions(ctx, flats).into_iter().map(|x| (x.0, x.1)));
         for (flat, m) in ms {
             let Some((p, decimals, ps, pe)) = percent_after(flat, &m) else {
                 continue;

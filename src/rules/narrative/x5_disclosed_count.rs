@@ -83,7 +83,7 @@ fn label(rows: &[&str]) -> (&'static str, &'static str) {
 impl DisclosedCount {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
         let flats = scan::narrative(ctx);
-        let all = disclosed_mentions(ctx, &flats);
+        let all = disclosed_mentions(ctx, flats);
         // One quantity per row set: any agreeing mention clears it.
         for rows in [
             &["granted", "partial"][..],

@@ -106,7 +106,7 @@ pub(crate) fn equals_a_cell(ctx: &RuleCtx, parts: &[Part], n: f64) -> Option<Msg
 impl OutcomeGroupCount {
     fn run(&self, ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
         let flats = scan::narrative(ctx);
-        let all = group_mentions(ctx, &flats);
+        let all = group_mentions(ctx, flats);
         for &(_, g) in GROUP_KEYWORDS {
             let Some(parts) = group_parts(ctx, g) else {
                 continue;

@@ -39,10 +39,10 @@ const STOPS: &[&str] = &[
     "办理", "服务", "事项", "占", "登记", "注册", "许可", "处罚", "信息",
 ];
 
-fn readings(
-    ctx: &RuleCtx,
-    cols: &[usize],
-) -> Option<(Vec<Part>, Vec<(Val, &'static str, &'static str)>)> {
+/// A reading of the applicant count: the value and its wording in both languages.
+type Reading = (Val, &'static str, &'static str);
+
+fn readings(ctx: &RuleCtx, cols: &[usize]) -> Option<(Vec<Part>, Vec<Reading>)> {
     let get = |key: &str| {
         cols.iter()
             .map(|&c| req_cell(ctx.report, key, c))
@@ -79,7 +79,7 @@ impl ApplicantCount {
             units: CASE_UNITS,
             exclusive: true,
         };
-        let all: Vec<(&Flat, Mention)> = mentions(&flats, &kws, &spec, ctx.report.year)
+        let all: Vec<(&Flat, Mention)> = mentions(flats, &kws, &spec, ctx.report.year)
             .into_iter()
             .filter(|(f, m)| {
                 let (s, e) = f.sentence(m.kw_start);

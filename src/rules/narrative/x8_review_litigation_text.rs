@@ -142,7 +142,7 @@ impl ReviewLitigationText {
         };
         // Counts, with reviews and lawsuits counted together when one phrase names both.
         let mut items: Vec<(&Flat, Mention, Target)> = Vec::new();
-        for (flat, m) in mentions(&flats, &kws, &spec, ctx.report.year) {
+        for (flat, m) in mentions(flats, &kws, &spec, ctx.report.year) {
             // About disclosure: its clause says so, or it continues a list that did
             // (“信息公开类行政复议7件，诉讼9件”); never a whole of which disclosure is a part.
             let (ss, _) = flat.sentence(m.kw_start);

@@ -42,7 +42,7 @@ fn row_name(a: &arith::Analysis, key: &str) -> (String, String) {
         };
         let at = a
             .rows
-            .partition_point(|r| extra(&r.key).map_or(true, |n| n < i));
+            .partition_point(|r| extra(&r.key).is_none_or(|n| n < i));
         let row = a
             .rows
             .get(at)
