@@ -893,13 +893,41 @@ fn place_named_row(
         return Ok(());
     }
     let spec = specs[i];
+    let notice = Msg::new(
+        format!("表三“{label}”一行不在模板的位置上，已按其行名读作“{}”", spec.full_label()),
+        format!("table 3: the row “{label}” is not where the template puts it; it was read by its label as row “{}”", spec.full_label()),
+    );
+    read_as_row(
+        ctx,
+        read_rows,
+        shapes,
+        (i, spec),
+        label,
+        lspan,
+        r,
+        n,
+        (P_ROW_OUT_OF_ORDER, notice),
+    );
+    Ok(())
+}
+
+/// Read a labelled row as template row `i`, with the notice that says why.
+#[allow(clippy::too_many_arguments)]
+fn read_as_row(
+    ctx: &mut Ctx,
+    read_rows: &mut Vec<(usize, Row)>,
+    shapes: &mut Vec<Option<bool>>,
+    (i, spec): (usize, &RowSpec),
+    label: &str,
+    lspan: Span,
+    r: RowRead,
+    n: usize,
+    (code, notice): ((&'static str, &'static str), Msg),
+) {
     ctx.finding(
-        P_ROW_OUT_OF_ORDER,
+        code,
         Severity::Notice,
-        Msg::new(
-            format!("表三“{label}”一行不在模板的位置上，已按其行名读作“{}”", spec.full_label()),
-            format!("table 3: the row “{label}” is not where the template puts it; it was read by its label as row “{}”", spec.full_label()),
-        ),
+        notice,
         Some(lspan),
         Some(CellRef::new(TableId::Requests, spec.key, 0)),
     );
@@ -915,7 +943,6 @@ fn place_named_row(
             extra_values: Vec::new(),
         },
     ));
-    Ok(())
 }
 
 /// Read a labelled row whose label no anchor matched as the template row it is a variant of
@@ -941,28 +968,27 @@ fn take_variant(
         return Err(r);
     };
     let spec = specs[i];
-    ctx.finding(
-        P_LABEL_VARIANT,
-        Severity::Notice,
-        Msg::new(
-            format!("表三的行名“{label}”与模板不同，按“{}”一行读取", spec.full_label()),
-            format!("table 3: the row label “{label}” differs from the template; it was read as row “{}”", spec.full_label()),
+    let notice = Msg::new(
+        format!(
+            "表三的行名“{label}”与模板不同，按“{}”一行读取",
+            spec.full_label()
         ),
-        Some(lspan),
-        Some(CellRef::new(TableId::Requests, spec.key, 0)),
+        format!(
+            "table 3: the row label “{label}” differs from the template; it was read as row “{}”",
+            spec.full_label()
+        ),
     );
-    shapes.push(row_shape(&r, n));
-    read_rows.push((
-        i,
-        Row {
-            key: spec.key.to_string(),
-            label: label.to_string(),
-            label_span: Some(ctx.doc.source_span(lspan)),
-            cells: pad(r.cells, n),
-            candidates: r.candidates,
-            extra_values: Vec::new(),
-        },
-    ));
+    read_as_row(
+        ctx,
+        read_rows,
+        shapes,
+        (i, spec),
+        label,
+        lspan,
+        r,
+        n,
+        (P_LABEL_VARIANT, notice),
+    );
     Ok(())
 }
 
