@@ -288,3 +288,43 @@ fn a_table_pasted_on_its_own_is_read_and_checked_without_false_errors() {
         "table 三 itself was checked in full: {parts:?}"
     );
 }
+
+#[test]
+fn a_report_cut_inside_table_4_keeps_the_values_it_has() {
+    // Never "not found" when the table's numbers are on the page: the eight values before the
+    // cut are read, the first group's identity is checked, the rest are listed as not checked.
+    let (code, j) = json(&fixture("coverage/cut-in-table4.txt"));
+    assert_eq!(code, 0);
+    assert_eq!(j["document"]["cut"]["table"], "reviewLitigation");
+    let values = j["tables"]["reviewLitigation"]["values"]
+        .as_array()
+        .unwrap();
+    assert_eq!(values.len(), 15);
+    assert!(
+        values[..8].iter().all(|v| v == 0) && values[8..].iter().all(Value::is_null),
+        "{values:?}"
+    );
+    let t4: Vec<&Value> = j["summary"]["unchecked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["part"] == "reviewLitigation")
+        .collect();
+    assert_eq!(t4.len(), 1);
+    assert_eq!(t4[0]["reason"], "cut");
+    assert_eq!(
+        t4[0]["rules"],
+        serde_json::json!(["T4-2", "T4-3"]),
+        "T4-1 could be checked on the values read"
+    );
+    let codes: Vec<&str> = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        !codes.contains(&"P-1") && !codes.contains(&"S-1"),
+        "{codes:?}"
+    );
+}

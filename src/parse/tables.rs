@@ -1553,8 +1553,12 @@ pub fn review(ctx: &mut Ctx, region: Span) -> Option<ReviewTable> {
             scrambled: true,
         });
     }
-    if filled > 0 && filled < n && !interleaved {
-        // Numbers after header words in running text: not a table.
+    // Numbers after header words in running text are not a table — unless the text stops right
+    // there (a page cut inside table 四): the values it has are read, the rest are missing.
+    let stops_here = text[me.min(text.len())..]
+        .trim_matches(|c: char| c.is_whitespace() || is_strong_sep(c))
+        .is_empty();
+    if filled > 0 && filled < n && !interleaved && !(stops_here && cell_mode) {
         return None;
     }
     if filled == 0
